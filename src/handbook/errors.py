@@ -1,0 +1,37 @@
+"""The one exception hierarchy: inputs that cannot be used at all.
+
+Problems found *in* data are not exceptions but records (see ``problems``).
+Every error carries a message code and its parameters, so the command line can
+render it in Chinese or English from the catalogue in ``messages``.
+"""
+
+from __future__ import annotations
+
+from handbook.messages import render
+
+
+class HandbookError(Exception):
+    """Base class: an input that cannot be used. ``code`` names a catalogue entry."""
+
+    exit_code = 2
+
+    def __init__(self, code: str, **params: object) -> None:
+        self.code = code
+        self.params = params
+        super().__init__(self.render("en"))
+
+    def render(self, lang: str) -> str:
+        """The message in ``lang`` (``zh`` or ``en``)."""
+        return render(self.code, lang, **self.params)
+
+
+class FormFileError(HandbookError):
+    """A form file that cannot be read or parsed (names the file and line)."""
+
+
+class UnknownFormError(HandbookError):
+    """A form id that no file in the forms folder defines."""
+
+
+class InputFileError(HandbookError):
+    """A register file that cannot be read: missing, binary, bad encoding, no header."""

@@ -1,0 +1,258 @@
+"""The message catalogue: every sentence a person reads, in Chinese and English.
+
+A message says what was found, what was expected and how to fix it. Codes are
+stable kebab-case identifiers (they appear in JSON output); texts may improve.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+CATALOGUE: dict[str, tuple[str, str]] = {
+    # ---- form files (lint) ------------------------------------------------------
+    "file-not-found": (
+        "找不到文件 {file}。请检查路径是否正确。",
+        "No such file: {file}. Check the path.",
+    ),
+    "file-unreadable": (
+        "无法读取文件 {file}：{reason}。请检查文件权限。",
+        "Cannot read {file}: {reason}. Check the file's permissions.",
+    ),
+    "yaml-not-utf8": (
+        "{file} 第 {line} 行不是 UTF-8 编码。请用 UTF-8 保存表单文件。",
+        "{file} line {line} is not UTF-8. Save form files as UTF-8.",
+    ),
+    "yaml-syntax": (
+        "YAML 无法解析：{problem}。请检查这一行及上一行的缩进、冒号和引号。",
+        "YAML does not parse: {problem}. Check the indentation, colons and quotes on this line and the one above.",
+    ),
+    "form-not-mapping": (
+        "表单文件的顶层必须是键值对（id、title、fields …）。",
+        "The top level of a form file must be a mapping (id, title, fields …).",
+    ),
+    "unknown-key": (
+        "未知的键“{key}”（位于 {where}）。可用的键：{allowed}。请检查拼写或删除该键。",
+        "Unknown key '{key}' in {where}. Allowed keys: {allowed}. Fix the spelling or remove it.",
+    ),
+    "duplicate-key": (
+        "键“{key}”重复（第 {first} 行已出现）。YAML 只会保留后一个，请删除其中一个。",
+        "Key '{key}' appears twice (first on line {first}); YAML would keep only the last. Remove one.",
+    ),
+    "title-missing": (
+        "{where} 的 {key} 缺少 {lang} 文本。请写成 {key}: {{zh: …, en: …}}，两种语言都要有。",
+        "{where}: {key} has no {lang} text. Write {key}: {{zh: …, en: …}} with both languages.",
+    ),
+    "text-not-bilingual": (
+        "{where} 的 {key} 只有一种语言。请写成 {key}: {{zh: …, en: …}}。",
+        "{where}: {key} is a plain string. Write {key}: {{zh: …, en: …}}.",
+    ),
+    "bad-value": (
+        "{where} 的 {key} 格式不对，应为 {expected}。",
+        "{where}: {key} has the wrong shape; expected {expected}.",
+    ),
+    "bad-choice": (
+        "{key} 的值“{value}”无效。可选：{allowed}。",
+        "'{value}' is not a valid {key}. Choose one of: {allowed}.",
+    ),
+    "bad-form-id": (
+        "表单 id“{value}”无效：请使用小写英文字母、数字和下划线，如 complaint_register。",
+        "Form id '{value}' is not valid: use lower-case letters, digits and underscores, e.g. complaint_register.",
+    ),
+    "id-not-file-name": (
+        "表单 id“{value}”与文件名“{stem}”不一致。请把 id 改为 {stem} 或重命名文件。",
+        "Form id '{value}' differs from the file name '{stem}'. Set id: {stem} or rename the file.",
+    ),
+    "bad-field-name": (
+        "字段名“{value}”无效：请使用小写英文字母、数字和下划线，如 received_at。",
+        "Field name '{value}' is not valid: use lower-case letters, digits and underscores, e.g. received_at.",
+    ),
+    "duplicate-field": (
+        "字段名“{name}”重复（第 {first} 行已定义）。每个字段名只能出现一次，请改名或删除。",
+        "Field name '{name}' is defined twice (first on line {first}). Rename or remove one.",
+    ),
+    "unknown-type": (
+        "字段“{name}”的类型“{type}”未知。可用类型：{allowed}。",
+        "Field '{name}' has an unknown type '{type}'. Use one of: {allowed}.",
+    ),
+    "bad-pattern": (
+        "字段“{name}”的 pattern 不是有效的正则表达式：{reason}。",
+        "Field '{name}': pattern is not a valid regular expression: {reason}.",
+    ),
+    "duplicate-enum": (
+        "字段“{name}”的取值“{value}”重复。请删除重复项。",
+        "Field '{name}' lists the value '{value}' twice. Remove the duplicate.",
+    ),
+    "enum-label-missing": (
+        "字段“{name}”的取值“{value}”缺少 {lang} 标签。每个取值都要写 zh 和 en：{{value: {value}, zh: …, en: …}}。",
+        "Field '{name}': value '{value}' has no {lang} label. Give every value both: {{value: {value}, zh: …, en: …}}.",
+    ),
+    "unknown-field-ref": (
+        "{key} 引用了不存在的字段“{name}”。请使用 fields 中定义的字段名。",
+        "{key} names '{name}', which is not a field of this form. Use a name defined under fields.",
+    ),
+    "duplicate-checklist-id": (
+        "检查项编号“{value}”重复。每个检查项的 id 必须唯一。",
+        "Checklist item id '{value}' is used twice. Give each item its own id.",
+    ),
+    "checklist-empty": (
+        "检查表（kind: checklist）没有任何检查项。请在 checklist 下列出检查项。",
+        "A checklist (kind: checklist) has no items. List them under checklist.",
+    ),
+    "fields-empty": (
+        "登记表（kind: register）没有任何字段。请在 fields 下定义字段。",
+        "A register (kind: register) has no fields. Define them under fields.",
+    ),
+    "unknown-clause": (
+        "{where} 引用的条款“{clause}”在手册中不存在。请使用手册页面上显示的条款编号（如 RV-12.1）。",
+        "{where} cites clause '{clause}', which does not exist in the handbook. Use an article id shown on a handbook page (e.g. RV-12.1).",
+    ),
+    "form-invalid": (
+        "表单文件 {file} 第 {line} 行有错误（共 {count} 处），请先运行 handbook lint 查看并修正。",
+        "Form file {file} has errors ({count}; the first on line {line}). Run handbook lint to see and fix them.",
+    ),
+    "forms-folder-missing": (
+        "找不到表单文件夹 {file}。请在手册项目目录中运行，或用 --forms 指定文件夹。",
+        "Forms folder {file} not found. Run from the handbook project or pass --forms.",
+    ),
+    "unknown-form": (
+        "未知的表单“{form}”。已有的表单：{known}。",
+        "Unknown form '{form}'. Known forms: {known}.",
+    ),
+    # ---- register files: unusable input ----------------------------------------------
+    "path-not-found": (
+        "找不到 {file}。请检查文件或文件夹路径。",
+        "{file} does not exist. Check the file or folder path.",
+    ),
+    "no-register-files": (
+        "{file} 中没有可检查的登记表（.csv、.tsv、.txt 或 .xlsx）。",
+        "{file} contains no register files to check (.csv, .tsv, .txt or .xlsx).",
+    ),
+    "not-text": (
+        "{file} 不是文本（CSV）或 Excel（.xlsx）文件。请在 Excel 中“另存为” CSV UTF-8 或 .xlsx。",
+        "{file} is neither a text (CSV) nor an Excel (.xlsx) file. In Excel use Save As CSV UTF-8 or .xlsx.",
+    ),
+    "bad-encoding": (
+        "{file} 第 {line} 行无法按 {encoding} 解码。请用 --encoding 指定正确的编码（如 gb18030、utf-8、utf-16），或在 Excel 中另存为“CSV UTF-8”。",
+        "{file} line {line} cannot be decoded as {encoding}. Pass --encoding (e.g. gb18030, utf-8, utf-16), or in Excel Save As 'CSV UTF-8'.",
+    ),
+    "unknown-encoding": (
+        "未知的编码“{encoding}”。可用如 utf-8、utf-8-sig、gb18030、gbk、utf-16。",
+        "Unknown encoding '{encoding}'. Use e.g. utf-8, utf-8-sig, gb18030, gbk, utf-16.",
+    ),
+    "xlsx-unreadable": (
+        "无法打开 Excel 文件 {file}：{reason}。请确认它是 .xlsx 文件且未损坏、未加密。",
+        "Cannot open the Excel file {file}: {reason}. Make sure it is an .xlsx file, not damaged or password-protected.",
+    ),
+    "no-such-sheet": (
+        "{file} 中没有名为“{sheet}”的工作表。已有：{sheets}。",
+        "{file} has no sheet '{sheet}'. Sheets: {sheets}.",
+    ),
+    "empty-file": (
+        "{file} 是空的：没有表头行。请使用从手册下载的空白登记表。",
+        "{file} is empty: there is no header row. Start from the blank register downloaded from the handbook.",
+    ),
+    "no-header": (
+        "{file}：前 {rows} 行中找不到“{form}”的表头。表头应在第 1 行（或标题行下面的第 2 行），列名用中文标题、英文标题或字段名，例如：{example}。",
+        "{file}: no header of '{form}' in the first {rows} rows. The header belongs on row 1 (or row 2 under a title row), with the zh title, en title or key of each column, e.g. {example}.",
+    ),
+    "form-not-recognised": (
+        "{file}：无法判断这是哪一种登记表（文件夹名、文件名和表头都不匹配）。请用 --form 指定，可选：{known}。",
+        "{file}: cannot tell which register this is (neither folder, file name nor header match). Pass --form, one of: {known}.",
+    ),
+    "form-ambiguous": (
+        "{file}：可能是以下多种登记表之一：{candidates}。请用 --form 指定。",
+        "{file}: could be any of these registers: {candidates}. Pass --form to choose.",
+    ),
+    "file-read-error": (
+        "读取 {file} 时出错：{reason}。",
+        "Error while reading {file}: {reason}.",
+    ),
+    # ---- register files: problems in the data -----------------------------------------
+    "missing-column": (
+        "缺少必填列“{column}”。请从空白登记表复制表头。",
+        "The required column '{column}' is missing. Copy the header from the blank register.",
+    ),
+    "unknown-column": (
+        "无法识别的列“{column}”，该列未检查。请使用空白登记表中的列名。",
+        "Unrecognised column '{column}' was not checked. Use the column names of the blank register.",
+    ),
+    "duplicate-column": (
+        "列“{column}”出现了两次。请删除多余的一列。",
+        "The column '{column}' appears twice. Remove the extra column.",
+    ),
+    "required": (
+        "“{column}”为必填项，不能为空。",
+        "'{column}' is required and may not be empty.",
+    ),
+    "type-date": (
+        "“{value}”不是有效日期。请写成 2026-03-05、2026/3/5 或 2026年3月5日。",
+        "'{value}' is not a valid date. Write 2026-03-05, 2026/3/5 or 2026年3月5日.",
+    ),
+    "type-datetime": (
+        "“{value}”不是有效的日期时间。请写成 2026-03-05 14:30 或 2026/3/5 14:30。",
+        "'{value}' is not a valid date and time. Write 2026-03-05 14:30 or 2026/3/5 14:30.",
+    ),
+    "type-integer": (
+        "“{value}”不是整数。请只填数字，如 3。",
+        "'{value}' is not a whole number. Write digits only, e.g. 3.",
+    ),
+    "type-number": (
+        "“{value}”不是数字。请只填数字，如 12.5。",
+        "'{value}' is not a number. Write digits only, e.g. 12.5.",
+    ),
+    "type-boolean": (
+        "“{value}”不是“是/否”。请填“是”或“否”。",
+        "'{value}' is not yes/no. Write 是 (yes) or 否 (no).",
+    ),
+    "enum": (
+        "“{value}”不是“{column}”的可选值。可选：{allowed}。",
+        "'{value}' is not an allowed value of '{column}'. Choose one of: {allowed}.",
+    ),
+    "pattern": (
+        "“{value}”的格式不对。应与示例一致，例如 {example}。",
+        "'{value}' does not have the expected form, e.g. {example}.",
+    ),
+    "max-length": (
+        "内容有 {length} 个字，超过上限 {limit} 个字。请精简。",
+        "The text has {length} characters, more than the limit of {limit}. Shorten it.",
+    ),
+    "min-length": (
+        "内容少于 {limit} 个字。",
+        "The text is shorter than {limit} characters.",
+    ),
+    "minimum": (
+        "“{value}”小于允许的最小值 {limit}。",
+        "'{value}' is less than the minimum of {limit}.",
+    ),
+    "maximum": (
+        "“{value}”大于允许的最大值 {limit}。",
+        "'{value}' is more than the maximum of {limit}.",
+    ),
+    "unique": (
+        "“{value}”与第 {first} 行重复。“{column}”在登记表中必须唯一。",
+        "'{value}' repeats row {first}. '{column}' must be unique in the register.",
+    ),
+    "unique-key": (
+        "{columns} 的组合（{value}）与第 {first} 行重复，必须唯一。",
+        "The combination of {columns} ({value}) repeats row {first}; it must be unique.",
+    ),
+}
+
+
+def render(code: str, lang: str, /, **params: Any) -> str:
+    """The message ``code`` in ``lang`` with ``params`` filled in.
+
+    A nested problem (``problem_code`` with ``problem`` params) is rendered first
+    and appended, so a wrapped error still says what is wrong.
+    """
+    zh, en = CATALOGUE.get(code, (code, code))
+    template = en if lang == "en" else zh
+    nested = ""
+    if "problem_code" in params:
+        inner = params.get("problem") or {}
+        nested = " " + render(str(params["problem_code"]), lang, **dict(inner))
+        params = {k: v for k, v in params.items() if k not in ("problem_code", "problem")}
+    try:
+        return template.format(**params) + nested
+    except (KeyError, IndexError, ValueError):
+        return f"{template} {params}{nested}"

@@ -1,0 +1,50 @@
+"""A validation problem is data: a record with code, place, value and message."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from dataclasses import field as _field
+from typing import Any
+
+from handbook.messages import render
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem found in a register file.
+
+    ``row`` is the spreadsheet row number staff see in Excel (title and header
+    rows counted); ``column`` is the header cell as written in the file.
+    """
+
+    code: str
+    severity: str
+    file: str
+    row: int | None = None
+    column: str | None = None
+    field: str | None = None
+    value: str | None = None
+    params: dict[str, Any] = _field(default_factory=dict)
+    article: str | None = None
+
+    def message(self, lang: str) -> str:
+        """The explanation in ``lang``."""
+        params = {"column": self.column, "value": self.value, **self.params}
+        return render(self.code, lang, **params)
+
+    def as_dict(self, lang: str) -> dict[str, Any]:
+        """A JSON-ready record (keys pinned by a test)."""
+        return {
+            "code": self.code,
+            "severity": self.severity,
+            "file": self.file,
+            "row": self.row,
+            "column": self.column,
+            "field": self.field,
+            "value": self.value,
+            "message": self.message(lang),
+            "article": self.article,
+        }

@@ -1,0 +1,31 @@
+"""Where the handbook's own files are: forms, data, docs.
+
+Commands run from the project folder use its ``forms/``; an installed package
+used elsewhere (a data repository's CI) falls back to the forms shipped in it.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+_PACKAGED = Path(__file__).parent / "_shipped"
+
+
+def forms_dir(explicit: Path | None = None) -> Path:
+    """``explicit``, else $HANDBOOK_FORMS, else ./forms, else the forms shipped with the package."""
+    if explicit is not None:
+        return explicit
+    env = os.environ.get("HANDBOOK_FORMS")
+    if env:
+        return Path(env)
+    local = Path("forms")
+    if local.is_dir():
+        return local
+    return _PACKAGED / "forms"
+
+
+def docs_dir(forms: Path) -> Path | None:
+    """The handbook's ``docs/`` beside ``forms/``, if there is one."""
+    candidate = forms.parent / "docs"
+    return candidate if candidate.is_dir() else None

@@ -1,0 +1,158 @@
+"""Open a register file as rows of cells, whatever Excel produced.
+
+CSV in UTF-8 (with or without BOM), GBK/GB18030 and UTF-16 with tabs (Excel's
+"Unicode text"), and XLSX. Rows are produced lazily so memory stays flat
+however long the file is. Files are only ever opened for reading.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from handbook.errors import InputFileError
+
+REGISTER_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx")
+_CHUNK = 1 << 20
+
+
+@dataclass
+class Source:
+    """A readable register file: its path, how it is read, and a row iterator factory."""
+
+    path: Path
+    kind: str  # "csv" or "xlsx"
+    encoding: str | None = None
+    delimiter: str = ","
+    sheet: str | None = None
+
+    def rows(self) -> Iterator[list[Any]]:
+        """Every row as a list of cell values (str for CSV; native types for XLSX)."""
+        if self.kind == "xlsx":
+            return _xlsx_rows(self.path, self.sheet)
+        return _csv_rows(self.path, self.encoding or "utf-8", self.delimiter)
+
+
+def open_source(path: Path, encoding: str | None = None, sheet: str | None = None) -> Source:
+    """Inspect ``path`` and decide how to read it; raise InputFileError if it cannot be used."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(8192)
+    except FileNotFoundError:
+        raise InputFileError("path-not-found", file=str(path)) from None
+    except OSError as exc:
+        raise InputFileError(
+            "file-unreadable", file=str(path), reason=exc.strerror or str(exc)
+        ) from None
+    if head.startswith(b"PK\x03\x04"):
+        if not zipfile.is_zipfile(path):
+            raise InputFileError("xlsx-unreadable", file=str(path), reason="zip")
+        return Source(path, "xlsx", sheet=sheet)
+    if sheet is not None:
+        raise InputFileError("no-such-sheet", file=str(path), sheet=sheet, sheets="-")
+    if encoding:
+        try:
+            encoding = codecs.lookup(encoding).name
+        except LookupError:
+            raise InputFileError("unknown-encoding", encoding=encoding) from None
+    else:
+        encoding = detect_encoding(path, head)
+    if not head.strip():
+        raise InputFileError("empty-file", file=str(path))
+    delimiter = _delimiter(path, head, encoding)
+    return Source(path, "csv", encoding=encoding, delimiter=delimiter)
+
+
+def detect_encoding(path: Path, head: bytes) -> str:
+    """BOM → that encoding; else strict UTF-8 over the whole file; else GB18030.
+
+    chardet takes GBK for GB2312 and fails on rare characters (堃, 𠮷) far into
+    the file, so the whole file is checked as UTF-8 with an incremental decoder.
+    """
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    if b"\x00" in head:
+        raise InputFileError("not-text", file=str(path))
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    try:
+        with path.open("rb") as handle:
+            while chunk := handle.read(_CHUNK):
+                decoder.decode(chunk)
+            decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return "gb18030"
+    return "utf-8"
+
+
+def _delimiter(path: Path, head: bytes, encoding: str) -> str:
+    if path.suffix.lower() == ".tsv" or encoding.startswith("utf-16"):
+        return "\t"
+    text = head.decode(encoding, errors="ignore")
+    first = text.splitlines()[0] if text else ""
+    return "\t" if first.count("\t") > first.count(",") else ","
+
+
+def _csv_rows(path: Path, encoding: str, delimiter: str) -> Iterator[list[Any]]:
+    line = 0
+    try:
+        with path.open("r", encoding=encoding, newline="") as handle:
+            reader = csv.reader(handle, delimiter=delimiter)
+            for row in reader:
+                line = reader.line_num
+                yield row
+    except UnicodeDecodeError:
+        raise InputFileError(
+            "bad-encoding", file=str(path), line=line + 1, encoding=encoding
+        ) from None
+    except csv.Error as exc:
+        raise InputFileError(
+            "file-read-error", file=str(path), reason=f"line {line + 1}: {exc}"
+        ) from None
+    except OSError as exc:
+        raise InputFileError(
+            "file-unreadable", file=str(path), reason=exc.strerror or str(exc)
+        ) from None
+
+
+def _xlsx_rows(path: Path, sheet: str | None) -> Iterator[list[Any]]:
+    import openpyxl  # imported here: CSV users do not pay for it
+
+    try:
+        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many unrelated types for a bad file
+        raise InputFileError("xlsx-unreadable", file=str(path), reason=type(exc).__name__) from None
+    try:
+        if sheet is None:
+            worksheet = workbook.worksheets[0]
+        elif sheet in workbook.sheetnames:
+            worksheet = workbook[sheet]
+        else:
+            raise InputFileError(
+                "no-such-sheet", file=str(path), sheet=sheet, sheets=", ".join(workbook.sheetnames)
+            )
+        for row in worksheet.iter_rows(values_only=True):
+            yield list(row)
+    finally:
+        workbook.close()
+
+
+def register_files(path: Path) -> list[Path]:
+    """The register files at ``path``: the file itself, or every one below a folder."""
+    if path.is_file():
+        return [path]
+    if not path.exists():
+        raise InputFileError("path-not-found", file=str(path))
+    return sorted(
+        p
+        for p in path.rglob("*")
+        if p.is_file()
+        and p.suffix.lower() in REGISTER_SUFFIXES
+        and not p.name.startswith((".", "~$"))
+    )

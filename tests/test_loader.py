@@ -1,0 +1,81 @@
+"""The loader and lint: good forms load, each class of broken form is reported with its line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from handbook.errors import FormFileError, UnknownFormError
+from handbook.loader import check_form_file, get_form, lint_folder, load_form, load_forms
+
+BROKEN = {
+    # file: (code, line) — the first problem reported
+    "yaml_syntax.yaml": ("yaml-syntax", 4),
+    "unknown_key.yaml": ("unknown-key", 8),
+    "duplicate_field.yaml": ("duplicate-field", 8),
+    "unknown_type.yaml": ("unknown-type", 6),
+    "enum_label_missing.yaml": ("enum-label-missing", 10),
+    "title_missing.yaml": ("title-missing", 3),
+}
+
+
+def test_good_form_loads_with_bilingual_text(data: Path) -> None:
+    form = load_form(data / "forms/good/mini_register.yaml")
+    assert form.id == "mini_register"
+    assert [f.name for f in form.fields] == ["record_no", "done_on", "visits", "rating", "signed"]
+    rating = form.field("rating")
+    assert rating is not None and rating.enum_label("dissatisfied", "zh") == "不满意"
+    assert form.field("record_no").unique  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(("name", "expected"), sorted(BROKEN.items()))
+def test_each_broken_form_names_file_line_and_problem(
+    data: Path, name: str, expected: tuple[str, int]
+) -> None:
+    path = data / "forms/broken" / name
+    form, problems = check_form_file(path)
+    assert form is None
+    code, line = expected
+    assert (problems[0].code, problems[0].line) == (code, line)
+    rendered = problems[0].render("zh")
+    assert rendered.startswith(f"{path}:{line}: ")
+
+
+def test_missing_title_reports_each_language(data: Path) -> None:
+    _, problems = check_form_file(data / "forms/broken/title_missing.yaml")
+    missing = {(p.line, p.params["lang"]) for p in problems if p.code == "title-missing"}
+    assert (3, "en") in missing  # the form's title has no en
+    assert (7, "zh") in missing  # the field's title has no zh
+
+
+def test_load_form_raises_with_the_first_problem(data: Path) -> None:
+    with pytest.raises(FormFileError) as info:
+        load_form(data / "forms/broken/unknown_type.yaml")
+    assert "unknown_type.yaml" in info.value.render("en")
+    assert "phone_number" in info.value.render("en")
+
+
+def test_lint_folder_collects_every_file(data: Path) -> None:
+    problems = lint_folder(data / "forms/broken")
+    assert {Path(p.file).name for p in problems} == set(BROKEN)
+    assert lint_folder(data / "forms/good") == []
+
+
+def test_unknown_clause_is_reported_when_clauses_are_known(data: Path) -> None:
+    form, problems = check_form_file(
+        data / "forms/good/mini_register.yaml", known_clauses={"RV-1.1"}
+    )
+    assert form is not None and problems == []
+    assert load_forms(data / "forms/good").keys() == {"mini_register"}
+
+
+def test_unknown_form_lists_the_known_ones(data: Path) -> None:
+    forms = load_forms(data / "forms/good")
+    with pytest.raises(UnknownFormError) as info:
+        get_form(forms, "nope")
+    assert "mini_register" in info.value.render("zh")
+
+
+def test_project_forms_lint_clean(root: Path) -> None:
+    assert [p.render("en") for p in lint_folder(root / "forms")] == []

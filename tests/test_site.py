@@ -1,0 +1,169 @@
+"""Build the real site once and read it as a browser would receive it."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.site
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = Path(__file__).resolve().parents[1]
+    out = tmp_path_factory.mktemp("site")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    return out
+
+
+def html_of(site: Path, url: str) -> str:
+    return (site / url / "index.html").read_text(encoding="utf-8")
+
+
+class _Loads(HTMLParser):
+    """Collects URLs a browser would fetch by itself when it loads the page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if tag in (
+            "script",
+            "img",
+            "iframe",
+            "audio",
+            "video",
+            "source",
+            "embed",
+            "track",
+        ) and a.get("src"):
+            self.urls.append(a["src"] or "")
+        if tag == "link" and a.get("href"):
+            rel = (a.get("rel") or "").lower()
+            if any(
+                r in rel
+                for r in (
+                    "stylesheet",
+                    "icon",
+                    "preload",
+                    "prefetch",
+                    "preconnect",
+                    "manifest",
+                    "dns-prefetch",
+                    "modulepreload",
+                )
+            ):
+                self.urls.append(a["href"] or "")
+        if tag == "object" and a.get("data"):
+            self.urls.append(a["data"] or "")
+        for key in ("srcset",):
+            if a.get(key):
+                self.urls.extend(part.strip().split(" ")[0] for part in (a[key] or "").split(","))
+
+
+EXTERNAL = re.compile(r"^(https?:)?//", re.I)
+CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)""")
+CSS_IMPORT = re.compile(r"""@import\s+['"]([^'"]+)""")
+
+
+def test_field_table_and_download_link_in_both_languages(site: Path) -> None:
+    zh = html_of(site, "forms/complaint_register")
+    en = html_of(site, "en/forms/complaint_register")
+    assert "<td>投诉编号</td>" in zh and "<code>complaint_no</code>" in zh
+    assert "来访 / 来电 / 来函" in zh
+    assert "<td>Complaint no.</td>" in en and "In person / Phone / Letter" in en
+    for page, url, lang in (
+        (zh, "forms/complaint_register", "zh"),
+        (en, "en/forms/complaint_register", "en"),
+    ):
+        match = re.search(r'href="([^"]+complaint_register\.' + lang + r'\.csv)"', page)
+        assert match, f"no CSV link on {url}"
+        target = (site / url / match.group(1)).resolve()
+        raw = target.read_bytes()
+        assert raw.startswith(b"\xef\xbb\xbf"), target
+        header = next(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+        assert header[0] == ("投诉编号" if lang == "zh" else "Complaint no.")
+
+
+def test_chinese_default_at_root_english_under_en(site: Path) -> None:
+    assert 'lang="zh"' in (site / "index.html").read_text(encoding="utf-8")
+    assert 'lang="en"' in (site / "en/index.html").read_text(encoding="utf-8")
+
+
+def test_language_switcher_keeps_the_page(site: Path) -> None:
+    zh = html_of(site, "forms/complaint_register")
+    en = html_of(site, "en/forms/complaint_register")
+    assert 'href="../../en/forms/complaint_register/"' in zh
+    assert 'href="../../../forms/complaint_register/"' in en
+
+
+def test_search_index_is_segmented_with_jieba(site: Path) -> None:
+    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    assert "\u200b" in index["config"]["separator"]
+    texts = [
+        doc["text"]
+        for doc in index["docs"]
+        if doc["location"].startswith("forms/complaint_register")
+    ]
+    assert texts and any("\u200b" in t for t in texts)
+    # jieba cuts 投诉处理 / 登记表 style words apart from their neighbours
+    joined = "".join(texts)
+    assert re.search("\u200b登记表|登记表\u200b", joined)
+    assert {"zh", "en"} <= set(index["config"]["lang"])
+
+
+def test_no_page_loads_anything_from_the_internet(site: Path) -> None:
+    offenders = []
+    for path in site.rglob("*"):
+        if path.suffix == ".html":
+            parser = _Loads()
+            parser.feed(path.read_text(encoding="utf-8"))
+            offenders += [f"{path}: {u}" for u in parser.urls if EXTERNAL.match(u)]
+            # inline styles and scripts may load too
+            text = path.read_text(encoding="utf-8")
+            offenders += [
+                f"{path}: {u}"
+                for u in CSS_URL.findall(text) + CSS_IMPORT.findall(text)
+                if EXTERNAL.match(u)
+            ]
+        elif path.suffix == ".css":
+            text = path.read_text(encoding="utf-8", errors="replace")
+            offenders += [
+                f"{path}: {u}"
+                for u in CSS_URL.findall(text) + CSS_IMPORT.findall(text)
+                if EXTERNAL.match(u)
+            ]
+    assert offenders == []
+    assert "fonts.googleapis.com" not in (site / "index.html").read_text(encoding="utf-8")
+
+
+def test_external_url_detector_can_fail() -> None:
+    parser = _Loads()
+    parser.feed(
+        '<link rel="stylesheet" href="https://fonts.googleapis.com/css?family=Roboto">'
+        '<script src="//cdn.example.com/x.js"></script><a href="https://example.com">ok</a>'
+    )
+    assert [u for u in parser.urls if EXTERNAL.match(u)] == [
+        "https://fonts.googleapis.com/css?family=Roboto",
+        "//cdn.example.com/x.js",
+    ]
