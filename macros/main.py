@@ -11,6 +11,7 @@ from pathlib import Path
 from handbook import pages
 from handbook.articles import article_index
 from handbook.blank import DOWNLOAD_FORMATS, write_downloads
+from handbook.content import load_errata, load_glossary
 from handbook.loader import get_form, load_forms
 
 
@@ -62,6 +63,16 @@ def define_env(env) -> None:
         text = form.description.get(lang) if form.description else ""
         cites = pages.words(lang)["cites"] + pages.clause_links(form.clauses, articles, page_url())
         return f"{text}\n\n{cites}"
+
+    @env.macro
+    def errata_table() -> str:
+        """Every correction made to the source text (errata/*.yaml)."""
+        return pages.errata_table(load_errata(root / "errata"), articles, _lang(env), page_url())
+
+    @env.macro
+    def glossary_table() -> str:
+        """The zh→en glossary (glossary.yaml)."""
+        return pages.glossary_table(load_glossary(root / "glossary.yaml"), _lang(env))
 
 
 def on_post_build(env) -> None:

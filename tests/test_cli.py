@@ -153,7 +153,10 @@ def test_validate_duplicate_and_required(tmp_path: Path) -> None:
         "value",
         "message",
         "article",
+        "article_url",
     }
+    assert report["version"] == 1
+    assert set(report) == {"version", "valid", "exit_code", "summary", "files", "problems"}
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

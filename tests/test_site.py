@@ -119,7 +119,7 @@ def test_language_switcher_keeps_the_page(site: Path) -> None:
 
 def test_search_index_is_segmented_with_jieba(site: Path) -> None:
     index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
-    assert "\u200b" in index["config"]["separator"]
+    assert "\\u200b" in index["config"]["separator"]  # the regex escape, read by lunr
     texts = [
         doc["text"]
         for doc in index["docs"]

@@ -1,13 +1,14 @@
 """The command line: ``handbook forms | blank | lint | validate``.
 
-The only module that prints or exits. Reports go to stdout, diagnostics to
-stderr. Exit codes: 0 valid, 1 invalid data, 2 unusable input or usage.
+The only module that prints or exits. Reports go to stdout, diagnostics and
+progress to stderr. Exit codes: 0 valid, 1 invalid data, 2 unusable input or usage.
 """
 
 from __future__ import annotations
 
 import functools
 import json
+import os
 import sys
 import traceback
 from collections.abc import Callable
@@ -17,14 +18,22 @@ from typing import Any
 import click
 
 from handbook import __version__
-from handbook.articles import article_index
+from handbook.articles import article_index, page_url
 from handbook.blank import write_blank
-from handbook.errors import HandbookError
+from handbook.errors import HandbookError, InputFileError
 from handbook.loader import get_form, lint_folder, load_forms
-from handbook.project import docs_dir, forms_dir
+from handbook.policy import load_policy
+from handbook.project import articles_root, forms_dir, policy_file
 from handbook.reading import register_files
-from handbook.report import exit_code, render_json, render_text
-from handbook.validate import FileResult, check_file
+from handbook.report import (
+    ReportContext,
+    exit_code,
+    render_github,
+    render_json,
+    render_junit,
+    render_text,
+)
+from handbook.validate import FileResult, Options, validate_files
 
 LANG = click.option(
     "--lang",
@@ -38,7 +47,7 @@ FORMS = click.option(
     "forms_path",
     type=click.Path(path_type=Path),
     default=None,
-    help="Folder of form files (default: ./forms).",
+    help="Folder of form files (default: ./forms; policy.yaml beside it).",
 )
 
 
@@ -76,10 +85,10 @@ def cli(debug: bool) -> None:
 
 
 def _known_clauses(folder: Path) -> set[str] | None:
-    docs = docs_dir(folder)
-    if docs is None:
+    root = articles_root(folder)
+    if root is None:
         return None
-    index = article_index(docs)
+    index = article_index(root)
     return set(index) if index else None
 
 
@@ -106,6 +115,7 @@ def forms(forms_path: Path | None, fmt: str, lang: str) -> None:
                 "title": {"zh": f.title.zh, "en": f.title.en},
                 "clauses": list(f.clauses),
                 "fields": len(f.input_fields),
+                "items": len(f.checklist),
             }
             for f in loaded.values()
         ]
@@ -131,7 +141,7 @@ def blank(form_id: str, fmt: str, lang: str, output: Path, forms_path: Path | No
 
     \b
     Example:
-      handbook blank complaint_register --format csv --lang zh -o 客户投诉登记表.csv
+      handbook blank complaint_register --format xlsx --lang zh -o 客户投诉登记表.xlsx
     """
     form = get_form(load_forms(forms_dir(forms_path)), form_id)
     write_blank(form, fmt, lang, output)
@@ -143,19 +153,31 @@ def blank(form_id: str, fmt: str, lang: str, output: Path, forms_path: Path | No
 @LANG
 @reports_errors
 def lint(forms_path: Path | None, lang: str) -> None:
-    """Check every form file; print file:line: message for each problem (exit 2 if any).
+    """Check every form file and the policy; print file:line: message per problem (exit 2 if any).
 
     \b
     Example:
       handbook lint
     """
     folder = forms_dir(forms_path)
-    problems = lint_folder(folder, _known_clauses(folder))
+    policy_path = policy_file(folder)
+    policy = load_policy(policy_path) if policy_path.exists() else None
+    problems = lint_folder(folder, _known_clauses(folder), policy)
     for problem in problems:
         click.echo(problem.render(lang))
     if problems:
         sys.exit(2)
     click.echo(("Forms OK: " if lang == "en" else "表单检查通过：") + str(folder), err=True)
+
+
+def _article_urls(folder: Path, base: str) -> dict[str, str]:
+    root = articles_root(folder)
+    if root is None:
+        return {}
+    return {
+        article: f"{base}{page_url(page)}#{article}"
+        for article, page in article_index(root).items()
+    }
 
 
 @cli.command()
@@ -167,11 +189,39 @@ def lint(forms_path: Path | None, lang: str) -> None:
     help="Form of every file (default: from folder, name or header).",
 )
 @click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "github", "junit"]),
+    default="text",
+    show_default=True,
+    help="github: annotations, plus a summary in $GITHUB_STEP_SUMMARY.",
 )
 @LANG
 @click.option("--encoding", default=None, help="Force the CSV encoding, e.g. gb18030 or utf-16.")
 @click.option("--sheet", default=None, help="Sheet of an XLSX file to check (default: the first).")
+@click.option(
+    "--publish",
+    is_flag=True,
+    help="Registers going out (e.g. to the owners' committee): unmasked phones, ID numbers and names are errors.",
+)
+@click.option(
+    "--max-errors",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Show at most this many problems (the report says how many were not shown).",
+)
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Check files in parallel.",
+)
+@click.option(
+    "--handbook-url",
+    default=lambda: os.environ.get("HANDBOOK_URL", ""),
+    help="Base URL of the handbook for article links (env HANDBOOK_URL).",
+)
 @FORMS
 @reports_errors
 def validate(
@@ -181,9 +231,13 @@ def validate(
     lang: str,
     encoding: str | None,
     sheet: str | None,
+    publish: bool,
+    max_errors: int | None,
+    jobs: int,
+    handbook_url: str,
     forms_path: Path | None,
 ) -> None:
-    """Check filled-in registers (files or folders; default data/).
+    """Check filled-in registers (files or folders; default data/) against their forms and the rules.
 
     Exit 0 when valid (warnings allowed), 1 when the data breaks a rule,
     2 when an input cannot be used.
@@ -192,22 +246,24 @@ def validate(
     Examples:
       handbook validate data/
       handbook validate 投诉登记表.xlsx --form complaint_register --lang en
+      handbook validate data/ --format junit > report.xml
     """
-    loaded = load_forms(forms_dir(forms_path))
+    folder = forms_dir(forms_path)
+    loaded = load_forms(folder)
+    policy = load_policy(policy_file(folder))
     if form_id is not None:
         get_form(loaded, form_id)
     targets = paths or (Path("data"),)
-    results: list[FileResult] = []
+    files: list[tuple[Path, str | None]] = []
+    unusable: list[FileResult] = []
     for target in targets:
         try:
-            files = register_files(target)
-        except HandbookError as exc:
-            results.append(FileResult(str(target), form_id, 0, [], fatal=exc))  # type: ignore[arg-type]
+            found = register_files(target)
+        except InputFileError as exc:
+            unusable.append(FileResult(str(target), form_id, 0, [], fatal=exc))
             continue
-        if not files:
-            from handbook.errors import InputFileError
-
-            results.append(
+        if not found:
+            unusable.append(
                 FileResult(
                     str(target),
                     form_id,
@@ -216,14 +272,51 @@ def validate(
                     fatal=InputFileError("no-register-files", file=str(target)),
                 )
             )
-        for path in files:
-            results.append(check_file(path, loaded, form_id, encoding=encoding, sheet=sheet))
-    titles = {f.id: f.title.get(lang) for f in loaded.values()}
+        files.extend((path, form_id) for path in found)
+    progress = _progress(len(files), lang)
+    results = unusable + validate_files(
+        files, loaded, policy, Options(publish, encoding, sheet), jobs, progress
+    )
+    ctx = ReportContext(
+        lang,
+        {f.id: f.title.get(lang) for f in loaded.values()},
+        _article_urls(folder, handbook_url),
+        max_errors,
+    )
     if fmt == "json":
-        click.echo(render_json(results, lang), nl=False)
+        click.echo(render_json(results, ctx), nl=False)
+    elif fmt == "junit":
+        click.echo(render_junit(results, ctx), nl=False)
+    elif fmt == "github":
+        annotations, summary = render_github(results, ctx)
+        click.echo(annotations, nl=False)
+        summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
+        if summary_path:
+            with open(summary_path, "a", encoding="utf-8") as handle:
+                handle.write(summary)
+        else:
+            click.echo(summary, nl=False)
     else:
-        click.echo(render_text(results, lang, titles), nl=False)
+        click.echo(render_text(results, ctx), nl=False)
     sys.exit(exit_code(results))
+
+
+def _progress(total: int, lang: str) -> Callable[[int, FileResult], None] | None:
+    """Progress on stderr, only when it is a terminal (and not with NO_COLOR's friends in pipes)."""
+    if total < 2 or not sys.stderr.isatty():
+        return None
+    done = [0]
+
+    def report(_index: int, result: FileResult) -> None:
+        done[0] += 1
+        word = "checked" if lang == "en" else "已检查"
+        click.echo(
+            f"\r{word} {done[0]}/{total}: {result.file}"[:120].ljust(120),
+            err=True,
+            nl=done[0] == total,
+        )
+
+    return report
 
 
 def main() -> None:

@@ -24,6 +24,14 @@ class HandbookError(Exception):
         """The message in ``lang`` (``zh`` or ``en``)."""
         return render(self.code, lang, **self.params)
 
+    def __reduce__(self) -> tuple:
+        # keyword parameters survive pickling (files are checked in worker processes)
+        return (_rebuild, (type(self), self.code, self.params))
+
+
+def _rebuild(cls: type[HandbookError], code: str, params: dict) -> HandbookError:
+    return cls(code, **params)
+
 
 class FormFileError(HandbookError):
     """A form file that cannot be read or parsed (names the file and line)."""

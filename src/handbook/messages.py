@@ -118,6 +118,38 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "未知的表单“{form}”。已有的表单：{known}。",
         "Unknown form '{form}'. Known forms: {known}.",
     ),
+    "policy-invalid": (
+        "策略文件 {file} 第 {line} 行有错误：",
+        "The policy file {file} has an error on line {line}:",
+    ),
+    "policy-missing": (
+        "找不到策略文件 {file}。它应在 forms 文件夹旁边（policy.yaml）。",
+        "Policy file {file} not found. It belongs beside the forms folder (policy.yaml).",
+    ),
+    "unknown-check": (
+        "规则“{rule}”的检查类型“{check}”未知。可用：{allowed}。",
+        "Rule '{rule}' has an unknown check '{check}'. Use one of: {allowed}.",
+    ),
+    "rule-unknown-field": (
+        "规则“{rule}”的 {param} 引用了不存在的字段“{name}”。请使用本表单 fields 中的字段名。",
+        "Rule '{rule}': {param} names '{name}', which is not a field of this form. Use a field defined under fields.",
+    ),
+    "rule-unknown-policy": (
+        "规则“{rule}”的 {param} 引用了策略文件中不存在的“{name}”。可用的键：{known}。",
+        "Rule '{rule}': {param} names '{name}', which is not a key of policy.yaml. Known keys: {known}.",
+    ),
+    "rule-missing-param": (
+        "规则“{rule}”（{check}）缺少参数 {param}。",
+        "Rule '{rule}' ({check}) needs the parameter {param}.",
+    ),
+    "rule-unknown-form": (
+        "规则“{rule}”引用了不存在的表单“{name}”。",
+        "Rule '{rule}' names the form '{name}', which does not exist.",
+    ),
+    "rule-bad-id": (
+        "规则缺少 id 或 id 重复：“{rule}”。每条规则需要唯一的 id（小写字母和连字符）。",
+        "A rule has no id or a repeated one: '{rule}'. Give every rule a unique kebab-case id.",
+    ),
     # ---- register files: unusable input ----------------------------------------------
     "path-not-found": (
         "找不到 {file}。请检查文件或文件夹路径。",
@@ -236,6 +268,47 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{columns} 的组合（{value}）与第 {first} 行重复，必须唯一。",
         "The combination of {columns} ({value}) repeats row {first}; it must be unique.",
     ),
+    # ---- regulation rules --------------------------------------------------------------
+    "rule-order": (
+        "“{later_col}”（{later}）早于“{earlier_col}”（{earlier}）。请核对这两个时间。",
+        "'{later_col}' ({later}) is before '{earlier_col}' ({earlier}). Check both dates.",
+    ),
+    "rule-within": (
+        "“{end_col}”（{end}）距“{start_col}”（{start}）{elapsed}，超过规定的{limit}{selector}。",
+        "'{end_col}' ({end}) is {elapsed} after '{start_col}' ({start}), more than the {limit} allowed{selector}.",
+    ),
+    "rule-required-if": (
+        "“{cond_col}”为“{cond_value}”时，“{column}”必须填写。",
+        "'{column}' is required when '{cond_col}' is '{cond_value}'.",
+    ),
+    "rule-required-if-filled": (
+        "填写了“{cond_col}”时，“{column}”也必须填写。",
+        "'{column}' is required once '{cond_col}' is filled in.",
+    ),
+    "rule-reference": (
+        "“{value}”在{target_form}的“{target_col}”中找不到。请核对编号，或一并检查该登记表。",
+        "'{value}' is not found in '{target_col}' of the {target_form}. Check the number, or validate that register too.",
+    ),
+    "reference-not-checked": (
+        "本次检查不包括{target_form}，“{column}”的编号未核对。请把两个登记表一起检查。",
+        "The {target_form} is not part of this run, so '{column}' was not cross-checked. Validate both registers together.",
+    ),
+    "rule-share": (
+        "“{label}”完成的占 {share}（{count}/{total}），低于规定的 {minimum}。",
+        "'{label}' accounts for {share} ({count} of {total}), below the required {minimum}.",
+    ),
+    "rule-coverage": (
+        "已填写“{among_col}”的 {total} 行中，只有 {count} 行填写了“{column}”（{share}），低于规定的 {minimum}。",
+        "Of the {total} rows with '{among_col}', only {count} have '{column}' ({share}), below the required {minimum}.",
+    ),
+    "rule-interval": (
+        "{group}：{previous} 至 {date} 相隔 {days} 天，超过规定的最长间隔 {limit} 天。",
+        "{group}: {days} days between {previous} and {date}, more than the longest gap allowed, {limit} days.",
+    ),
+    "rule-interval-missing": (
+        "{group}：没有任何记录，而规定至少每 {limit} 天一次。",
+        "{group}: no record at all, while the rule asks for one at least every {limit} days.",
+    ),
 }
 
 
@@ -256,3 +329,29 @@ def render(code: str, lang: str, /, **params: Any) -> str:
         return template.format(**params) + nested
     except (KeyError, IndexError, ValueError):
         return f"{template} {params}{nested}"
+
+
+CATALOGUE.update(
+    {
+        "unmasked-phone": (
+            "“{column}”中有未脱敏的手机号（{masked}）。对外提供前请写成 138****1234 的形式。",
+            "'{column}' holds an unmasked mobile number ({masked}). Mask it as 138****1234 before the register leaves the office.",
+        ),
+        "unmasked-id-card": (
+            "“{column}”中有身份证号码。登记表不应保存身份证号，请删除或脱敏。",
+            "'{column}' holds an ID-card number. Registers should not keep ID numbers: remove or mask it.",
+        ),
+        "unmasked-name": (
+            "“{column}”中的姓名“{value}”未脱敏。对外提供前请写成 张** 或 张先生。",
+            "The name '{value}' in '{column}' is not masked. Write it as 张** or 张先生 (Mr Zhang) before publishing.",
+        ),
+        "formula-injection": (
+            "单元格以“{first}”开头，Excel 可能把它当作公式执行。请在前面加一个单引号或改写。",
+            "The cell starts with '{first}', which Excel may run as a formula. Put an apostrophe before it or reword it.",
+        ),
+        "not-shown": (
+            "另有 {count} 个问题未显示（--max-errors {limit}）。",
+            "{count} more problems not shown (--max-errors {limit}).",
+        ),
+    }
+)

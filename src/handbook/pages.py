@@ -198,3 +198,31 @@ def download_links(form: Form, lang: str, from_url: str, formats: Iterable[str] 
 def download_name(form: Form, fmt: str, lang: str) -> str:
     """The file name of a blank register in the site's ``downloads/`` folder."""
     return f"{form.id}.{lang}.{fmt}"
+
+
+def errata_table(entries: list[dict], index: dict[str, str], lang: str, from_url: str) -> str:
+    """Every correction of the source: article, source text, corrected text, reason."""
+    w = words(lang)
+    head = w["errata_head"]
+    lines = [f"| {' | '.join(head)} |", "| --- | --- | --- | --- |"]
+    for entry in entries:
+        article = str(entry.get("article", ""))
+        corrected = str(entry.get("corrected", "")) or "—"
+        reason = entry.get("reason", {}).get(lang, "")
+        lines.append(
+            f"| {clause_links([article], index, from_url)} | {_cell(str(entry.get('source', '')))} | "
+            f"{_cell(corrected)} | {_cell(reason)} |"
+        )
+    return "\n".join(lines)
+
+
+def glossary_table(entries: list[dict], lang: str) -> str:
+    """The zh→en glossary, with variants and notes."""
+    w = words(lang)
+    head = w["glossary_head"]
+    lines = [f"| {' | '.join(head)} |", "| --- | --- | --- |"]
+    for entry in entries:
+        zh = " / ".join([entry["zh"], *(entry.get("zh_variants") or [])])
+        note = (entry.get("note") or {}).get(lang, "")
+        lines.append(f"| {_cell(zh)} | {_cell(str(entry['en']))} | {_cell(note)} |")
+    return "\n".join(lines)

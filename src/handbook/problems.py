@@ -7,6 +7,7 @@ from dataclasses import field as _field
 from typing import Any
 
 from handbook.messages import render
+from handbook.model import Text
 
 ERROR = "error"
 WARNING = "warning"
@@ -33,9 +34,10 @@ class Problem:
     def message(self, lang: str) -> str:
         """The explanation in ``lang``."""
         params = {"column": self.column, "value": self.value, **self.params}
+        params = {k: (v.get(lang) if isinstance(v, Text) else v) for k, v in params.items()}
         return render(self.code, lang, **params)
 
-    def as_dict(self, lang: str) -> dict[str, Any]:
+    def as_dict(self, lang: str, article_url: str | None = None) -> dict[str, Any]:
         """A JSON-ready record (keys pinned by a test)."""
         return {
             "code": self.code,
@@ -47,4 +49,5 @@ class Problem:
             "value": self.value,
             "message": self.message(lang),
             "article": self.article,
+            "article_url": article_url,
         }

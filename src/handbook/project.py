@@ -29,3 +29,17 @@ def docs_dir(forms: Path) -> Path | None:
     """The handbook's ``docs/`` beside ``forms/``, if there is one."""
     candidate = forms.parent / "docs"
     return candidate if candidate.is_dir() else None
+
+
+def policy_file(forms: Path) -> Path:
+    """``policy.yaml`` beside the forms folder (the shipped one for shipped forms)."""
+    return forms.parent / "policy.yaml"
+
+
+def articles_root(forms: Path) -> Path | None:
+    """The folder holding ``zh/…/*.md`` pages that define article ids, beside the forms."""
+    docs = docs_dir(forms)
+    if docs is not None:
+        return docs
+    shipped = forms.parent / "docs"
+    return shipped if shipped.is_dir() else None

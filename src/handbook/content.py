@@ -1,0 +1,37 @@
+"""Editorial data files: the glossary and the errata, read for pages and tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from handbook.errors import FormFileError
+from handbook.yamlio import read_yaml
+
+
+def _list(path: Path) -> list[dict[str, Any]]:
+    data, _ = read_yaml(path)
+    if data is None:
+        return []
+    if not isinstance(data, list):
+        raise FormFileError(
+            "policy-invalid",
+            file=str(path),
+            line=1,
+            problem_code="bad-value",
+            problem={"where": path.name, "key": "-", "expected": "[…]"},
+        )
+    return list(data)
+
+
+def load_glossary(path: Path) -> list[dict[str, Any]]:
+    """The glossary entries (zh, en, accept, note) in file order."""
+    return _list(path)
+
+
+def load_errata(folder: Path) -> list[dict[str, Any]]:
+    """Every correction of the source text, in section order (errata/sNN.yaml)."""
+    entries: list[dict[str, Any]] = []
+    for path in sorted(folder.glob("*.yaml")):
+        entries.extend(_list(path))
+    return entries
