@@ -13,6 +13,7 @@ from handbook.articles import article_index
 from handbook.blank import DOWNLOAD_FORMATS, write_downloads
 from handbook.content import load_errata, load_glossary
 from handbook.loader import get_form, load_forms
+from handbook.policy import load_policy
 
 
 def _lang(env) -> str:
@@ -74,8 +75,42 @@ def define_env(env) -> None:
         """The zh→en glossary (glossary.yaml)."""
         return pages.glossary_table(load_glossary(root / "glossary.yaml"), _lang(env))
 
+    @env.macro
+    def checklist(form_id: str) -> str:
+        """The printable checklist ``form_id`` with tick boxes and signature lines."""
+        return pages.checklist_html(get_form(forms, form_id), _lang(env))
+
+    @env.macro
+    def forms_index() -> str:
+        """Every register and checklist with its articles and downloads."""
+        return pages.forms_index(forms.values(), articles, _lang(env), page_url())
+
+    @env.macro
+    def related_forms() -> str:
+        """The registers and checklists the articles on this page call for."""
+        src = env.page.file.src_uri
+        rel = src.split("/", 1)[1] if src.split("/", 1)[0] in ("zh", "en") else src
+        page_ids = {a for a, page in articles.items() if page == rel}
+        return pages.related_forms(forms.values(), page_ids, _lang(env), page_url())
+
+    @env.macro
+    def policy_table() -> str:
+        """Every number of the rules from policy.yaml, with its articles and alternatives."""
+        return pages.policy_table(
+            load_policy(root / "policy.yaml"), articles, _lang(env), page_url()
+        )
+
 
 def on_post_build(env) -> None:
-    """Write the blank registers (every language) into the built site's ``downloads/``."""
+    """Write this language's blank registers into the site's shared ``downloads/``."""
     root = Path(env.project_dir)
-    write_downloads(load_forms(root / "forms"), Path(env.conf["site_dir"]) / "downloads")
+    write_downloads(load_forms(root / "forms"), _downloads_dir(env), (_lang(env),))
+
+
+def _downloads_dir(env) -> Path:
+    # i18n builds the other languages into <site>/<lang>/; downloads live at <site>/downloads/.
+    site = Path(env.conf["site_dir"])
+    lang = _lang(env)
+    if site.name == lang and lang != "zh":
+        site = site.parent
+    return site / "downloads"

@@ -33,11 +33,13 @@ def write_blank(form: Form, fmt: str, lang: str, path: Path) -> None:
     path.write_bytes(data)
 
 
-DOWNLOAD_FORMATS = ("csv",)
+DOWNLOAD_FORMATS = ("csv", "xlsx")
 
 
-def write_downloads(forms: dict[str, Form], folder: Path) -> list[Path]:
-    """Write every register's blank in every download format and language into ``folder``."""
+def write_downloads(
+    forms: dict[str, Form], folder: Path, langs: tuple[str, ...] = LANGS
+) -> list[Path]:
+    """Write every register's blank in every download format and in ``langs`` into ``folder``."""
     from handbook.pages import download_name
 
     written = []
@@ -45,7 +47,7 @@ def write_downloads(forms: dict[str, Form], folder: Path) -> list[Path]:
         if form.kind != "register":
             continue
         for fmt in DOWNLOAD_FORMATS:
-            for lang in LANGS:
+            for lang in langs:
                 path = folder / download_name(form, fmt, lang)
                 write_blank(form, fmt, lang, path)
                 written.append(path)

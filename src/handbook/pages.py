@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 from handbook.articles import ARTICLE_ID, page_url
 from handbook.model import Field, Form
+from handbook.policy import Policy
 
 _WORDS = {
     "zh": {
@@ -49,6 +50,14 @@ _WORDS = {
         "forms_head": ("表单", "类型", "依据条款", "下载"),
         "register": "登记表",
         "checklist": "检查表",
+        "print": "打印检查表",
+        "related": "本页制度要求使用的登记表和检查表",
+        "sign": ("检查人签名", "日期", "主管审核", "日期"),
+        "head": ("项目 / 小区", "检查日期", "检查人"),
+        "remarks": "备注 / 发现的问题",
+        "done": "完成",
+        "item": "检查项目",
+        "basis": "依据",
     },
     "en": {
         "column": "Column",
@@ -86,6 +95,14 @@ _WORDS = {
         "forms_head": ("Form", "Kind", "Required by", "Downloads"),
         "register": "register",
         "checklist": "checklist",
+        "print": "Print the checklist",
+        "related": "Registers and checklists these rules call for",
+        "sign": ("Checked by (signature)", "Date", "Supervisor review", "Date"),
+        "head": ("Estate / development", "Date of check", "Checked by"),
+        "remarks": "Remarks / problems found",
+        "done": "Done",
+        "item": "Check",
+        "basis": "Article",
     },
 }
 
@@ -226,3 +243,157 @@ def glossary_table(entries: list[dict], lang: str) -> str:
         note = (entry.get("note") or {}).get(lang, "")
         lines.append(f"| {_cell(zh)} | {_cell(str(entry['en']))} | {_cell(note)} |")
     return "\n".join(lines)
+
+
+def _prefix(from_url: str) -> str:
+    stripped = from_url.strip("/")
+    return "../" * (stripped.count("/") + 1) if stripped else ""
+
+
+def checklist_html(form: Form, lang: str) -> str:
+    """A printable checklist: header lines, tick boxes, remarks, signature and date lines (A4)."""
+    w = words(lang)
+    head = "".join(
+        f'<div class="hb-line"><span>{html.escape(label)}：</span><span class="hb-blank"></span></div>'
+        if lang == "zh"
+        else f'<div class="hb-line"><span>{html.escape(label)}:</span><span class="hb-blank"></span></div>'
+        for label in ([f.title.get(lang) for f in form.fields] or list(w["head"]))
+    )
+    rows = []
+    for number, item in enumerate(form.checklist, start=1):
+        cites = ", ".join(item.clauses)
+        rows.append(
+            f'<tr><td class="hb-no">{number}</td><td>{html.escape(item.text.get(lang))}</td>'
+            f'<td class="hb-cite">{html.escape(cites)}</td>'
+            f'<td class="hb-box"><span role="checkbox" aria-checked="false" aria-label="{html.escape(w["done"])} {number}">☐</span></td></tr>'
+        )
+    sign = "".join(
+        f'<div class="hb-line"><span>{html.escape(label)}{"：" if lang == "zh" else ":"}</span>'
+        f'<span class="hb-blank"></span></div>'
+        for label in w["sign"]
+    )
+    return (
+        '<div class="hb-checklist">\n'
+        f'<p class="hb-print-title">{html.escape(form.title.get(lang))}</p>\n'
+        f'<div class="hb-head">{head}</div>\n'
+        '<table class="hb-items"><thead><tr>'
+        f"<th>#</th><th>{html.escape(w['item'])}</th><th>{html.escape(w['basis'])}</th><th>{html.escape(w['done'])}</th>"
+        "</tr></thead><tbody>\n" + "\n".join(rows) + "\n</tbody></table>\n"
+        f'<div class="hb-remarks"><span>{html.escape(w["remarks"])}</span></div>\n'
+        f'<div class="hb-sign">{sign}</div>\n'
+        "</div>"
+    )
+
+
+def form_page_link(form: Form, from_url: str) -> str:
+    """Relative link from the page at ``from_url`` to the form's own page."""
+    return f"{_prefix(from_url)}forms/{form.id}/"
+
+
+def forms_index(forms: Iterable[Form], index: dict[str, str], lang: str, from_url: str) -> str:
+    """Every register and checklist: link, kind, articles, downloads."""
+    w = words(lang)
+    head = w["forms_head"]
+    lines = [f"| {' | '.join(head)} |", "| --- | --- | --- | --- |"]
+    prefix = _prefix(from_url)
+    for form in forms:
+        title = (
+            f'<a href="{form_page_link(form, from_url)}">{html.escape(form.title.get(lang))}</a>'
+        )
+        if form.kind == "register":
+            downloads = " · ".join(
+                f'<a href="{prefix}downloads/{download_name(form, fmt, lang)}" download>{fmt.upper()}</a>'
+                for fmt in ("csv", "xlsx")
+            )
+        else:
+            downloads = f'<a href="{form_page_link(form, from_url)}">{html.escape(w["print"])}</a>'
+        lines.append(
+            f"| {title} | {w[form.kind]} | {clause_links(form.clauses, index, from_url)} | {downloads} |"
+        )
+    return "\n".join(lines)
+
+
+def form_articles(form: Form) -> set[str]:
+    """Every article the form, its fields, rules and checklist items cite."""
+    cited = set(form.clauses)
+    for f in form.fields:
+        cited.update(f.clauses)
+    for rule in form.rules:
+        cited.update(rule.get("clauses") or ())
+    for item in form.checklist:
+        cited.update(item.clauses)
+    return cited
+
+
+def related_forms(forms: Iterable[Form], page_ids: set[str], lang: str, from_url: str) -> str:
+    """The registers and checklists that articles on this page call for, with their downloads."""
+    w = words(lang)
+    related = [f for f in forms if form_articles(f) & page_ids]
+    if not related:
+        return ""
+    prefix = _prefix(from_url)
+    items = []
+    for form in related:
+        cites = sorted(form_articles(form) & page_ids, key=_article_key)
+        link = f'<a href="{form_page_link(form, from_url)}">{html.escape(form.title.get(lang))}</a>'
+        extra = ""
+        if form.kind == "register":
+            extra = " · ".join(
+                f'<a href="{prefix}downloads/{download_name(form, fmt, lang)}" download>{fmt.upper()}</a>'
+                for fmt in ("csv", "xlsx")
+            )
+        else:
+            extra = f'<a href="{form_page_link(form, from_url)}">{html.escape(w["print"])}</a>'
+        items.append(
+            f"<li>{link}（{', '.join(cites)}）：{extra}</li>"
+            if lang == "zh"
+            else f"<li>{link} ({', '.join(cites)}): {extra}</li>"
+        )
+    return (
+        f'<div class="admonition abstract hb-related"><p class="admonition-title">{html.escape(w["related"])}</p>'
+        f"<ul>{''.join(items)}</ul></div>"
+    )
+
+
+def _article_key(article: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in article[3:].split("."))
+
+
+def policy_table(policy: Policy, index: dict[str, str], lang: str, from_url: str) -> str:
+    """Every number of the rules: setting, value in force, articles, alternatives."""
+    zh = lang != "en"
+    head = (
+        ("设置", "现行值", "依据条款", "其他规定", "说明")
+        if zh
+        else ("Setting", "Value in force", "Articles", "Alternatives", "Notes")
+    )
+    lines = [f"| {' | '.join(head)} |", "| --- | --- | --- | --- | --- |"]
+    for setting in policy.settings.values():
+        alternatives = (
+            "; ".join(
+                f"{_value(a.get('value'))}"
+                + (
+                    f" ({clause_links(a.get('clauses') or [], index, from_url)})"
+                    if a.get("clauses")
+                    else ""
+                )
+                for a in setting.alternatives
+            )
+            or "—"
+        )
+        note = setting.note.get(lang) if setting.note else ""
+        lines.append(
+            f"| {_cell(setting.title.get(lang))}<br>`{setting.key}` | {_cell(_value(setting.value, setting.unit))} | "
+            f"{clause_links(setting.clauses, index, from_url)} | {alternatives} | {_cell(note)} |"
+        )
+    return "\n".join(lines)
+
+
+def _value(value: object, unit: str = "") -> str:
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {_value(v, unit)}" for k, v in value.items())
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    if unit == "share" and isinstance(value, float):
+        return f"{value * 100:g}%"
+    return f"{value} {unit}" if unit in ("hours", "days", "months") else str(value)

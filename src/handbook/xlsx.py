@@ -1,0 +1,245 @@
+"""Blank registers as Excel workbooks with input checks staff see while typing.
+
+A frozen, styled header row; column widths that fit; a dropdown of labels for
+every choice field; date, time, number and length validation, each with an
+input message and an error alert in the workbook's language; an instructions
+sheet. The workbook holds no formula built from data (nothing is written from
+data at all; validation formulas are constants).
+"""
+
+from __future__ import annotations
+
+import io
+import unicodedata
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter, quote_sheetname
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from handbook.model import Field, Form
+from handbook.pages import field_rules
+
+#: Rows of the register sheet that carry input checks (row 1 is the header).
+FIRST_ROW, LAST_ROW = 2, 2001
+
+_W = {
+    "zh": {
+        "sheet": "登记表",
+        "lists": "选项",
+        "help": "填写说明",
+        "choose": "请从下拉列表中选择",
+        "bad_choice": "请从下拉列表中选择一项。",
+        "date": "请输入日期，如 2026-03-05 或 2026/3/5。",
+        "bad_date": "这不是有效日期。请输入如 2026-03-05 的日期。",
+        "datetime": "请输入日期和时间，如 2026-03-05 14:30。",
+        "bad_datetime": "这不是有效的日期时间。请输入如 2026-03-05 14:30。",
+        "whole": "请输入整数{range}。",
+        "bad_whole": "请输入整数{range}。",
+        "decimal": "请输入数字{range}。",
+        "bad_decimal": "请输入数字{range}。",
+        "length": "不超过 {n} 个字。",
+        "bad_length": "内容超过 {n} 个字，请精简。",
+        "yesno": ("是", "否"),
+        "range": "（{lo} 至 {hi}）",
+        "title": "标题",
+        "required": "必填",
+        "yes": "是",
+        "rules": "说明",
+        "column": "列",
+        "key": "字段名",
+        "intro": (
+            "每行登记一条记录。带下拉箭头的列请从列表中选择；日期写成 2026-03-05。",
+            "填好后另存为 .xlsx，用检查程序核对：handbook validate 文件名.xlsx",
+            "依据条款：{clauses}",
+        ),
+    },
+    "en": {
+        "sheet": "Register",
+        "lists": "Choices",
+        "help": "Instructions",
+        "choose": "Choose from the list",
+        "bad_choice": "Choose one of the values in the list.",
+        "date": "Enter a date, e.g. 2026-03-05 or 2026/3/5.",
+        "bad_date": "Not a valid date. Enter e.g. 2026-03-05.",
+        "datetime": "Enter a date and time, e.g. 2026-03-05 14:30.",
+        "bad_datetime": "Not a valid date and time. Enter e.g. 2026-03-05 14:30.",
+        "whole": "Enter a whole number{range}.",
+        "bad_whole": "Enter a whole number{range}.",
+        "decimal": "Enter a number{range}.",
+        "bad_decimal": "Enter a number{range}.",
+        "length": "At most {n} characters.",
+        "bad_length": "More than {n} characters: shorten it.",
+        "yesno": ("Yes", "No"),
+        "range": " ({lo} to {hi})",
+        "title": "Title",
+        "required": "Required",
+        "yes": "yes",
+        "rules": "Notes",
+        "column": "Column",
+        "key": "Key",
+        "intro": (
+            "One record per row. Columns with a dropdown arrow take a value from the list; write dates as 2026-03-05.",
+            "When done, save as .xlsx and check it: handbook validate file.xlsx --lang en",
+            "Required by: {clauses}",
+        ),
+    },
+}
+
+
+def _width(text: str) -> float:
+    """Display width: CJK characters take two columns."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _validation(field: Field, lang: str, list_ref: str | None) -> DataValidation | None:
+    w = _W[lang]
+    c = field.constraints
+    lo, hi = c.get("minimum"), c.get("maximum")
+    span = w["range"].format(lo=lo, hi=hi) if lo is not None and hi is not None else ""
+    if list_ref is not None:
+        dv = DataValidation(type="list", formula1=list_ref, allow_blank=True)
+        prompt, error = w["choose"], w["bad_choice"]
+    elif field.type == "date":
+        dv = DataValidation(
+            type="date",
+            operator="between",
+            formula1="DATE(1990,1,1)",
+            formula2="DATE(2100,12,31)",
+            allow_blank=True,
+        )
+        prompt, error = w["date"], w["bad_date"]
+    elif field.type == "datetime":
+        # Excel stores date-times as day numbers; 32874 = 1990-01-01, 73051 = 2100-01-01.
+        dv = DataValidation(
+            type="decimal", operator="between", formula1="32874", formula2="73051", allow_blank=True
+        )
+        prompt, error = w["datetime"], w["bad_datetime"]
+    elif field.type == "integer":
+        dv = DataValidation(
+            type="whole",
+            operator="between",
+            formula1=str(lo if lo is not None else -999999999),
+            formula2=str(hi if hi is not None else 999999999),
+            allow_blank=True,
+        )
+        prompt, error = w["whole"].format(range=span), w["bad_whole"].format(range=span)
+    elif field.type == "number":
+        dv = DataValidation(
+            type="decimal",
+            operator="between",
+            formula1=str(lo if lo is not None else -1e12),
+            formula2=str(hi if hi is not None else 1e12),
+            allow_blank=True,
+        )
+        prompt, error = w["decimal"].format(range=span), w["bad_decimal"].format(range=span)
+    elif "maxLength" in c:
+        n = c["maxLength"]
+        dv = DataValidation(
+            type="textLength", operator="lessThanOrEqual", formula1=str(n), allow_blank=True
+        )
+        prompt, error = w["length"].format(n=n), w["bad_length"].format(n=n)
+    else:
+        return None
+    dv.showInputMessage = True
+    dv.showErrorMessage = True
+    dv.errorStyle = "stop"
+    dv.promptTitle = field.title.get(lang)[:32]
+    dv.prompt = prompt[:255]
+    dv.errorTitle = field.title.get(lang)[:32]
+    dv.error = error[:255]
+    return dv
+
+
+def blank_workbook(form: Form, lang: str) -> Workbook:
+    """The blank register of ``form`` as a workbook in ``lang`` (``zh`` or ``en``)."""
+    lang = "en" if lang == "en" else "zh"
+    w = _W[lang]
+    book = Workbook()
+    sheet = book.active
+    sheet.title = w["sheet"]
+    lists = book.create_sheet(w["lists"])
+    lists.sheet_state = "hidden"
+    fields = form.input_fields
+    header_font = Font(bold=True, color="FFFFFF")
+    header_fill = PatternFill("solid", fgColor="305496")
+    list_column = 0
+    for index, field in enumerate(fields, start=1):
+        letter = get_column_letter(index)
+        cell = sheet.cell(row=1, column=index, value=field.title.get(lang))
+        cell.font = header_font
+        cell.fill = header_fill
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        width = max(_width(field.title.get(lang)), 10)
+        list_ref = None
+        labels = [item.label.get(lang) for item in field.enum]
+        if field.type == "boolean":
+            labels = list(w["yesno"])
+        if labels:
+            list_column += 1
+            list_letter = get_column_letter(list_column)
+            lists.cell(row=1, column=list_column, value=field.name)
+            for row, label in enumerate(labels, start=2):
+                lists.cell(row=row, column=list_column, value=label)
+            list_ref = (
+                f"{quote_sheetname(lists.title)}!${list_letter}$2:${list_letter}${len(labels) + 1}"
+            )
+            width = max(width, max(_width(label) for label in labels) + 2)
+        if field.type == "date":
+            width = max(width, 12)
+        elif field.type == "datetime":
+            width = max(width, 17)
+        elif field.constraints.get("maxLength", 0) >= 200:
+            width = max(width, 40)
+        sheet.column_dimensions[letter].width = min(width + 2, 60)
+        # A column style (not 2000 cell styles): text columns stay text, so Excel
+        # never turns a phone number into 1.38E+10; date columns show 2026-03-05.
+        fmt = {
+            "date": "yyyy-mm-dd",
+            "datetime": "yyyy-mm-dd hh:mm",
+            "integer": "General",
+            "number": "General",
+            "boolean": "General",
+        }.get(field.type, "@")
+        sheet.column_dimensions[letter].number_format = fmt
+        dv = _validation(field, lang, list_ref)
+        if dv is not None:
+            dv.add(f"{letter}{FIRST_ROW}:{letter}{LAST_ROW}")
+            sheet.add_data_validation(dv)
+    sheet.freeze_panes = "A2"
+    sheet.row_dimensions[1].height = 30
+    _instructions(book.create_sheet(w["help"]), form, lang)
+    book.active = 0
+    return book
+
+
+def _instructions(sheet, form: Form, lang: str) -> None:
+    w = _W[lang]
+    sheet.cell(row=1, column=1, value=form.title.get(lang)).font = Font(bold=True, size=14)
+    row = 2
+    if form.description:
+        sheet.cell(row=row, column=1, value=form.description.get(lang))
+        row += 1
+    for line in w["intro"]:
+        sheet.cell(row=row, column=1, value=line.format(clauses=", ".join(form.clauses) or "—"))
+        row += 1
+    row += 1
+    for col, head in enumerate((w["column"], w["key"], w["required"], w["rules"]), start=1):
+        sheet.cell(row=row, column=col, value=head).font = Font(bold=True)
+    for field in form.input_fields:
+        row += 1
+        sheet.cell(row=row, column=1, value=field.title.get(lang))
+        sheet.cell(row=row, column=2, value=field.name)
+        sheet.cell(row=row, column=3, value=w["yes"] if field.required else "")
+        sheet.cell(row=row, column=4, value=field_rules(field, lang)).alignment = Alignment(
+            wrap_text=True
+        )
+    for letter, width in (("A", 24), ("B", 22), ("C", 8), ("D", 90)):
+        sheet.column_dimensions[letter].width = width
+
+
+def blank_xlsx_bytes(form: Form, lang: str) -> bytes:
+    """The blank workbook as bytes."""
+    buffer = io.BytesIO()
+    blank_workbook(form, lang).save(buffer)
+    return buffer.getvalue()
