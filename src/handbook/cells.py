@@ -110,7 +110,7 @@ def compile_field(field: Field) -> CellCheck:
     if field.type == "string":
 
         def check(raw: Any) -> Result:
-            text = _as_text(raw).strip()
+            text = raw.strip() if type(raw) is str else _as_text(raw).strip()
             if enum_map:
                 key = enum_map.get(normalise(text))
                 if key is None:

@@ -355,3 +355,17 @@ CATALOGUE.update(
         ),
     }
 )
+
+# ---- indicators (handbook report, the Indicators page) ------------------------------
+CATALOGUE.update(
+    {
+        "bad-period": (
+            "无法识别的统计期“{value}”。请写成年份 2026、季度 2026-Q1 或月份 2026-03。",
+            "'{value}' is not a period. Write a year (2026), a quarter (2026-Q1) or a month (2026-03).",
+        ),
+        "estate-invalid": (
+            "物业概况文件 {file} 第 {line} 行有误：{key} 应为 {expected}。",
+            "The property description {file} line {line}: {key} should be {expected}.",
+        ),
+    }
+)

@@ -90,7 +90,7 @@ class Rule:
 
 
 class RowRule(Rule):
-    def check_row(self, values: dict[str, Any]) -> Iterator[Finding]:
+    def check_row(self, values: dict[str, Any]) -> Finding | None:
         raise NotImplementedError
 
 
@@ -110,17 +110,17 @@ class Order(RowRule):
     check = "order"
     params = field_params = ("earlier", "later")
 
-    def check_row(self, values: dict[str, Any]) -> Iterator[Finding]:
+    def check_row(self, values: dict[str, Any]) -> Finding | None:
         earlier, later = self.spec["earlier"], self.spec["later"]
         a, b = values.get(earlier), values.get(later)
         if a is None or b is None:
-            return
+            return None
         if isinstance(a, dt.datetime) != isinstance(b, dt.datetime):
             bad = _as_date(b) < _as_date(a)
         else:
             bad = b < a
         if bad:
-            yield Finding(
+            return Finding(
                 "rule-order",
                 {
                     "earlier_col": _title(self.form, earlier),
@@ -144,17 +144,27 @@ class Within(RowRule):
         super().__init__(form, spec, policy)
         self.setting = policy[spec["limit"]]
         self.by = spec.get("by")
+        self._cache: dict[tuple, Finding | None] = {}
         if not self.clauses:
             self.clauses = self.setting.clauses
 
-    def check_row(self, values: dict[str, Any]) -> Iterator[Finding]:
+    def check_row(self, values: dict[str, Any]) -> Finding | None:
         start, end = values.get(self.spec["start"]), values.get(self.spec["end"])
         if start is None or end is None:
-            return
+            return None
         selector = values.get(self.by) if self.by else None
+        key = (start, end, selector)
+        if key in self._cache:
+            return self._cache[key]
+        finding = self._check(start, end, selector)
+        if len(self._cache) < 100_000:
+            self._cache[key] = finding
+        return finding
+
+    def _check(self, start: Any, end: Any, selector: Any) -> Finding | None:
         limit = self.setting.limit_for(selector)
         if limit is None:
-            return
+            return None
         unit = self.setting.unit
         if limit == "same_day":
             elapsed: float = (_as_date(end) - _as_date(start)).days
@@ -172,7 +182,7 @@ class Within(RowRule):
             by_field = self.form.field(self.by) if self.by else None
             label = by_field.enum_label(str(selector), "zh") if by_field else ""
             label_en = by_field.enum_label(str(selector), "en") if by_field else ""
-            yield Finding(
+            return Finding(
                 "rule-within",
                 {
                     "start_col": _title(self.form, self.spec["start"]),
@@ -196,35 +206,41 @@ class RequiredIf(RowRule):
     params = ("field",)
     field_params = ("field", "when_filled")
 
-    def check_row(self, values: dict[str, Any]) -> Iterator[Finding]:
-        name = self.spec["field"]
-        if values.get(name) is not None:
-            return
-        if "when_filled" in self.spec:
-            other = self.spec["when_filled"]
-            if values.get(other) is not None:
-                yield Finding(
-                    "rule-required-if-filled", {"cond_col": _title(self.form, other)}, name
+    def __init__(self, form: Form, spec: dict[str, Any], policy: Policy) -> None:
+        super().__init__(form, spec, policy)
+        self.name = spec["field"]
+        self.when_filled = spec.get("when_filled")
+        self.when = [
+            (other, {str(w) for w in (wanted if isinstance(wanted, list) else [wanted])})
+            for other, wanted in (spec.get("when") or {}).items()
+        ]
+
+    def check_row(self, values: dict[str, Any]) -> Finding | None:
+        if self.name in values:
+            return None
+        if self.when_filled is not None:
+            if self.when_filled in values:
+                return Finding(
+                    "rule-required-if-filled",
+                    {"cond_col": _title(self.form, self.when_filled)},
+                    self.name,
                 )
-            return
-        for other, wanted in (self.spec.get("when") or {}).items():
-            wanted = wanted if isinstance(wanted, list) else [wanted]
+            return None
+        for other, wanted in self.when:
             value = values.get(other)
-            if value is not None and str(value) in {str(w) for w in wanted}:
+            if value is not None and str(value) in wanted:
                 f = self.form.field(other)
-                yield Finding(
-                    "rule-required-if",
-                    {
-                        "cond_col": _title(self.form, other),
-                        "cond_value": Text(
-                            f.enum_label(str(value), "zh"), f.enum_label(str(value), "en")
-                        )
-                        if f
-                        else str(value),
-                    },
-                    name,
+                shown = (
+                    Text(f.enum_label(str(value), "zh"), f.enum_label(str(value), "en"))
+                    if f
+                    else str(value)
                 )
-                return
+                return Finding(
+                    "rule-required-if",
+                    {"cond_col": _title(self.form, other), "cond_value": shown},
+                    self.name,
+                )
+        return None
 
 
 class Reference(RowRule):
@@ -234,11 +250,11 @@ class Reference(RowRule):
     params = ("field", "form", "target")
     field_params = ("field",)
 
-    def check_row(self, values: dict[str, Any]) -> Iterator[Finding]:
+    def check_row(self, values: dict[str, Any]) -> Finding | None:
         """Every filled value is a candidate; the orchestrator keeps those the target lacks."""
         value = values.get(self.spec["field"])
         if value is not None:
-            yield Finding("rule-reference", {}, self.spec["field"])
+            return Finding("rule-reference", {}, self.spec["field"])
 
 
 class Share(PeriodRule):

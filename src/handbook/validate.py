@@ -10,25 +10,20 @@ formula-injection checks.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from handbook.cells import compile_field, display, is_blank
+from handbook.cells import display, is_blank
+from handbook.engine import UniqueTracker, check_rows, duplicate_rows
 from handbook.errors import InputFileError
 from handbook.header import HEADER_SEARCH_ROWS, HeaderMap, looks_like_header, map_header, score
 from handbook.model import Form, Text
 from handbook.policy import Policy
-from handbook.problems import ERROR, WARNING, Problem
+from handbook.problems import ERROR, Problem
 from handbook.reading import open_source
-from handbook.rules import Reference, compile_rules
-
-_MOBILE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
-_ID_CARD = re.compile(r"(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])")
-_FULL_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
-_FORMULA_START = ("=", "+", "-", "@")
+from handbook.rules import Reference
 
 
 @dataclass
@@ -51,6 +46,7 @@ class FileResult:
     fatal: InputFileError | None = None
     keys: dict[str, set[Any]] = field(default_factory=dict)
     pending: list[tuple[Reference, Problem]] = field(default_factory=list)
+    unique: list[UniqueTracker] = field(default_factory=list)
 
 
 def identify_form(path: Path, forms: dict[str, Form], first_rows: list[list[Any]]) -> Form:
@@ -83,219 +79,6 @@ def find_header(form: Form, path: Path, rows: list[list[Any]]) -> HeaderMap:
     )
 
 
-def _article(form: Form, clauses: Sequence[str]) -> str | None:
-    if clauses:
-        return clauses[0]
-    return form.clauses[0] if form.clauses else None
-
-
-def _personal(
-    name: str, kind: str | None, text: str, severity: str
-) -> Iterator[tuple[str, str, dict[str, Any]]]:
-    """Unmasked personal data in one string cell: ``(code, severity, params)``."""
-    if kind in ("phone", "free_text", "address", "name", "id_card"):
-        match = _MOBILE.search(text)
-        if match:
-            number = match.group(0)
-            yield "unmasked-phone", severity, {"masked": f"{number[:3]}****{number[-4:]}"}
-        if _ID_CARD.search(text):
-            yield "unmasked-id-card", severity, {}
-    if kind == "name" and _FULL_NAME.match(text) and not text.endswith(("先生", "女士", "小姐")):
-        yield "unmasked-name", severity, {}
-
-
-def check_rows(
-    form: Form,
-    file: str,
-    header: HeaderMap,
-    rows: Iterator[list[Any]],
-    policy: Policy,
-    options: Options,
-    result: FileResult,
-    key_columns: set[str] = frozenset(),
-) -> Iterator[Problem]:  # type: ignore[assignment]
-    """Yield every problem of the data rows that follow the header."""
-    for label in header.duplicates:
-        yield Problem("duplicate-column", ERROR, file, header.row, label)
-    for label in header.unknown:
-        yield Problem("unknown-column", WARNING, file, header.row, label)
-    present = set(header.columns.values())
-    for f in form.input_fields:
-        if f.required and f.name not in present:
-            yield Problem(
-                "missing-column",
-                ERROR,
-                file,
-                header.row,
-                f.title.zh,
-                f.name,
-                params={"column": f.title},
-                article=_article(form, f.clauses),
-            )
-    checks = []
-    for pos, name in header.columns.items():
-        f = form.field(name)
-        if f is not None and not f.derived:
-            checks.append((pos, compile_field(f), header.labels[pos], _article(form, f.clauses)))
-    uniques: dict[str, dict[Any, int]] = {
-        c.field.name: {} for _, c, _, _ in checks if c.field.unique
-    }
-    pk = (tuple(form.primary_key),) if len(form.primary_key) > 1 else ()
-    groups = [g for g in pk + form.unique_keys if all(n in present for n in g)]
-    group_seen: list[dict[tuple, int]] = [{} for _ in groups]
-    rules = compile_rules(form, policy)
-    row_rules = [r for r in rules.row if _uses_present(r, present)]
-    labels = {name: header.labels[pos] for pos, name in header.columns.items()}
-    keys = {name: result.keys.setdefault(name, set()) for name in key_columns}
-    personal_severity = ERROR if options.publish else WARNING
-    row_number = header.row
-    for cells in rows:
-        row_number += 1
-        if all(is_blank(c) for c in cells):
-            continue
-        values: dict[str, Any] = {}
-        for pos, check, label, article in checks:
-            raw = cells[pos] if pos < len(cells) else None
-            f = check.field
-            if is_blank(raw):
-                if f.required:
-                    yield Problem(
-                        "required", ERROR, file, row_number, label, f.name, "", article=article
-                    )
-                continue
-            value, code, params = check.check(raw)
-            if code is not None:
-                yield Problem(
-                    code,
-                    ERROR,
-                    file,
-                    row_number,
-                    label,
-                    f.name,
-                    display(raw),
-                    params=params or {},
-                    article=article,
-                )
-                continue
-            values[f.name] = value
-            if isinstance(raw, str) and f.type == "string":
-                if raw[:1] in _FORMULA_START:
-                    yield Problem(
-                        "formula-injection",
-                        WARNING,
-                        file,
-                        row_number,
-                        label,
-                        f.name,
-                        raw,
-                        params={"first": raw[:1]},
-                    )
-                if f.personal:
-                    for pcode, severity, pparams in _personal(
-                        f.name, f.personal, raw, personal_severity
-                    ):
-                        yield Problem(
-                            pcode,
-                            severity,
-                            file,
-                            row_number,
-                            label,
-                            f.name,
-                            display(raw) if pcode == "unmasked-name" else None,
-                            params=pparams,
-                        )
-            seen = uniques.get(f.name)
-            if seen is not None:
-                first = seen.setdefault(value, row_number)
-                if first != row_number:
-                    yield Problem(
-                        "unique",
-                        ERROR,
-                        file,
-                        row_number,
-                        label,
-                        f.name,
-                        display(raw),
-                        params={"first": first},
-                        article=article,
-                    )
-        for group, seen_keys in zip(groups, group_seen, strict=True):
-            key = tuple(values.get(n) for n in group)
-            if None in key:
-                continue
-            first = seen_keys.setdefault(key, row_number)
-            if first != row_number:
-                yield Problem(
-                    "unique-key",
-                    ERROR,
-                    file,
-                    row_number,
-                    None,
-                    None,
-                    " / ".join(display(k) for k in key),
-                    params={"columns": "、".join(labels.get(n, n) for n in group), "first": first},
-                    article=_article(form, ()),
-                )
-        for name, bucket in keys.items():
-            if name in values:
-                bucket.add(values[name])
-        for rule in row_rules:
-            for finding in rule.check_row(values):
-                column = labels.get(finding.field or "")
-                problem = Problem(
-                    finding.code,
-                    finding.severity,
-                    file,
-                    row_number,
-                    column,
-                    finding.field,
-                    display(values.get(finding.field or "", "")),
-                    params=finding.params,
-                    article=rule.article,
-                )
-                if isinstance(rule, Reference):
-                    result.pending.append((rule, problem))
-                else:
-                    yield problem
-        for rule in rules.period:
-            rule.observe(values, row_number)
-    for rule in rules.period:
-        for finding in rule.finish():
-            yield Problem(
-                finding.code,
-                finding.severity,
-                file,
-                finding.row,
-                labels.get(finding.field or ""),
-                finding.field,
-                None,
-                params=finding.params,
-                article=rule.article,
-            )
-    for rule in rules.references:
-        if rule.spec["field"] in present:
-            result.pending.append(
-                (
-                    rule,
-                    Problem(
-                        "reference-not-checked",
-                        WARNING,
-                        file,
-                        None,
-                        labels.get(rule.spec["field"]),
-                        rule.spec["field"],
-                        article=rule.article,
-                    ),
-                )
-            )
-
-
-def _uses_present(rule: Any, present: set[str]) -> bool:
-    """A row rule whose fields are all missing from the file is skipped (missing columns are reported once)."""
-    names = [rule.spec.get(p) for p in rule.field_params if rule.spec.get(p)]
-    return any(n in present for n in names) or not names
-
-
 def check_file(
     path: Path,
     forms: dict[str, Form],
@@ -321,17 +104,62 @@ def check_file(
         form = forms[form_id] if form_id else identify_form(path, forms, first_rows)
         result.form = form.id
         header = find_header(form, path, first_rows)
-        counter = _Counter(_chain(first_rows[header.row :], rows))
         wanted = (key_columns or {}).get(form.id, set())
+        data = _chain(first_rows[header.row :], rows)
         result.problems.extend(
-            check_rows(form, file, header, iter(counter), policy, options, result, wanted)
+            check_rows(form, file, header, data, policy, options.publish, result, wanted)
         )
-        result.rows = counter.count
+        if any(len(t.hashes) > 1 for t in result.unique):
+            duplicates = list(_duplicate_problems(form, file, header, source, result.unique))
+            if duplicates:
+                result.problems.extend(duplicates)
+                result.problems.sort(key=lambda p: (p.row is None, p.row or 0))
+        result.unique = []
     except InputFileError as exc:
         result.fatal = exc
         result.problems = []
         result.pending = []
+        result.unique = []
     return result
+
+
+def _duplicate_problems(
+    form: Form, file: str, header: HeaderMap, source: Any, trackers: list[UniqueTracker]
+) -> Iterator[Problem]:
+    """Confirm repeated values with a second pass that also finds each value's first row."""
+    rows = source.rows()
+    for _ in range(header.row):
+        next(rows, None)
+    labels = {name: header.labels[pos] for pos, name in header.columns.items()}
+    for tracker, key, row, first in duplicate_rows(form, header, rows, trackers):
+        shown = " / ".join(display(k) for k in key)
+        if len(tracker.names) == 1:
+            yield Problem(
+                "unique",
+                ERROR,
+                file,
+                row,
+                tracker.column,
+                tracker.names[0],
+                shown,
+                params={"first": first},
+                article=tracker.article,
+            )
+        else:
+            yield Problem(
+                "unique-key",
+                ERROR,
+                file,
+                row,
+                None,
+                None,
+                shown,
+                params={
+                    "columns": "、".join(labels.get(n, n) for n in tracker.names),
+                    "first": first,
+                },
+                article=tracker.article,
+            )
 
 
 def reference_targets(forms: dict[str, Form]) -> dict[str, set[str]]:
@@ -391,20 +219,6 @@ def _with(problem: Problem, params: dict[str, Any]) -> Problem:
         {**problem.params, **params},
         problem.article,
     )
-
-
-class _Counter:
-    """Counts the data rows (non-blank) while passing them through."""
-
-    def __init__(self, rows: Iterator[list[Any]]) -> None:
-        self.rows = rows
-        self.count = 0
-
-    def __iter__(self) -> Iterator[list[Any]]:
-        for cells in self.rows:
-            if not all(is_blank(c) for c in cells):
-                self.count += 1
-            yield cells
 
 
 def _chain(first: list[list[Any]], rest: Iterator[list[Any]]) -> Iterator[list[Any]]:

@@ -1,0 +1,376 @@
+"""The row engine: the hot loop that checks every cell and row of a register.
+
+Compiled once per file: each column gets its cell check and, for columns with
+few distinct values (choices, dates, yes/no), a cache of results, so a
+million-row register costs a dictionary lookup per cell. Uniqueness keeps
+only 64-bit hashes; the first row of a duplicate is found by a second pass
+over the file, which happens only when there are duplicates.
+"""
+
+from __future__ import annotations
+
+import re
+from array import array
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from handbook.cells import compile_field, display, is_blank
+from handbook.header import HeaderMap
+from handbook.model import Form
+from handbook.policy import Policy
+from handbook.problems import ERROR, WARNING, Problem
+from handbook.rules import Reference, compile_rules
+
+_MOBILE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
+_ID_CARD = re.compile(r"(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])")
+_FULL_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+_FORMULA_START = frozenset("=+-@")
+_CACHE_LIMIT = 4096
+_BLANK, _OK, _BAD = 0, 1, 2
+
+
+def _evaluate(col: Column, raw: Any) -> tuple:
+    """A cell's verdict, cacheable by its raw text: (kind, value, code, params)."""
+    if raw is None or (type(raw) is str and (not raw or raw.isspace())):
+        return (_BLANK, None, None, None)
+    value, code, params = col.check(raw)
+    if code is not None:
+        return (_BAD, None, code, params or {})
+    return (_OK, value, None, None)
+
+
+@dataclass
+class Column:
+    """One checked column of the file."""
+
+    pos: int
+    name: str
+    label: str
+    article: str | None
+    required: bool
+    check: Callable[[Any], tuple[Any, str | None, dict | None]]
+    cacheable: bool
+    is_string: bool
+    personal: str | None
+    unique: bool
+    cache: dict[Any, tuple] = field(default_factory=dict)
+
+
+@dataclass
+class UniqueTracker:
+    """Remembers only a 64-bit hash per value (8 bytes in an array) for one unique column or key.
+
+    Duplicated hashes are found by sorting at the end; a second pass over the
+    file then compares the real values, so a hash collision is never reported.
+    """
+
+    names: tuple[str, ...]
+    column: str | None
+    article: str | None
+    hashes: array = field(default_factory=lambda: array("q"))
+
+    def duplicated_hashes(self) -> set[int]:
+        ordered = sorted(self.hashes)
+        return {h for h, nxt in zip(ordered, ordered[1:], strict=False) if h == nxt}
+
+
+def article_of(form: Form, clauses: Iterable[str]) -> str | None:
+    """The article behind a field or rule, else the one that calls for the form."""
+    clauses = tuple(clauses)
+    if clauses:
+        return clauses[0]
+    return form.clauses[0] if form.clauses else None
+
+
+def compile_columns(form: Form, header: HeaderMap) -> list[Column]:
+    """The checks of the columns present in the file (derived columns are not checked)."""
+    columns = []
+    for pos, name in sorted(header.columns.items()):
+        f = form.field(name)
+        if f is None or f.derived:
+            continue
+        # Choices, dates, numbers and yes/no repeat: cache them. Free text, and unique
+        # values (numbers of records) do not.
+        cacheable = bool(f.enum) or f.type in ("date", "datetime", "boolean", "integer", "number")
+        columns.append(
+            Column(
+                pos,
+                name,
+                header.labels[pos],
+                article_of(form, f.clauses),
+                f.required,
+                compile_field(f).check,
+                cacheable and not f.unique,
+                f.type == "string",
+                f.personal,
+                f.unique,
+            )
+        )
+    return columns
+
+
+def personal_findings(kind: str, text: str) -> list[tuple[str, dict[str, Any]]]:
+    """Unmasked personal data in one cell: ``(code, params)`` pairs."""
+    found: list[tuple[str, dict[str, Any]]] = []
+    match = _MOBILE.search(text)
+    if match:
+        number = match.group(0)
+        found.append(("unmasked-phone", {"masked": f"{number[:3]}****{number[-4:]}"}))
+    if _ID_CARD.search(text):
+        found.append(("unmasked-id-card", {}))
+    if kind == "name" and _FULL_NAME.match(text) and not text.endswith(("先生", "女士", "小姐")):
+        found.append(("unmasked-name", {}))
+    return found
+
+
+def check_rows(
+    form: Form,
+    file: str,
+    header: HeaderMap,
+    rows: Iterator[list[Any]],
+    policy: Policy,
+    publish: bool,
+    sink: Any,
+    key_columns: set[str],
+) -> Iterator[Problem]:
+    """Yield the problems of the data rows that follow the header.
+
+    ``sink`` receives what outlives the pass: the row count, values of columns
+    other registers refer to, pending references and duplicate candidates.
+    """
+    for label in header.duplicates:
+        yield Problem("duplicate-column", ERROR, file, header.row, label)
+    for label in header.unknown:
+        yield Problem("unknown-column", WARNING, file, header.row, label)
+    present = set(header.columns.values())
+    for f in form.input_fields:
+        if f.required and f.name not in present:
+            yield Problem(
+                "missing-column",
+                ERROR,
+                file,
+                header.row,
+                f.title.zh,
+                f.name,
+                params={"column": f.title},
+                article=article_of(form, f.clauses),
+            )
+    columns = compile_columns(form, header)
+    labels = {name: header.labels[pos] for pos, name in header.columns.items()}
+    cached = [(c.pos, c.name, c.cache, c) for c in columns if c.cacheable]
+    plain = [c for c in columns if not c.cacheable]
+    width = max((c.pos for c in columns), default=-1) + 1
+    pk = (tuple(form.primary_key),) if len(form.primary_key) > 1 else ()
+    groups = [g for g in pk + form.unique_keys if all(n in present for n in g)]
+    trackers = [UniqueTracker((c.name,), c.label, c.article) for c in columns if c.unique]
+    trackers += [UniqueTracker(g, None, article_of(form, ())) for g in groups]
+    sink.unique = trackers
+    rules = compile_rules(form, policy)
+    row_rules = [r for r in rules.row if _uses_present(r, present)]
+    period_rules = rules.period
+    keys = {name: sink.keys.setdefault(name, set()) for name in key_columns}
+    personal = ERROR if publish else WARNING
+    row_number = header.row
+    count = 0
+    for cells in rows:
+        row_number += 1
+        if len(cells) < width:
+            cells = list(cells) + [None] * (width - len(cells))
+        if _blank_row(cells):
+            continue
+        count += 1
+        values: dict[str, Any] = {}
+        for pos, name, cache, col in cached:
+            raw = cells[pos]
+            hit = cache.get(raw)
+            if hit is None:
+                hit = _evaluate(col, raw)
+                if len(cache) < _CACHE_LIMIT:
+                    cache[raw] = hit
+            kind = hit[0]
+            if kind == _OK:
+                values[name] = hit[1]
+            elif kind == _BAD:
+                yield Problem(
+                    hit[2],
+                    ERROR,
+                    file,
+                    row_number,
+                    col.label,
+                    name,
+                    display(raw),
+                    params=hit[3],
+                    article=col.article,
+                )
+            elif col.required:
+                yield Problem(
+                    "required", ERROR, file, row_number, col.label, name, "", article=col.article
+                )
+        for col in plain:
+            raw = cells[col.pos]
+            if raw is None or (type(raw) is str and (not raw or raw.isspace())):
+                if col.required:
+                    yield Problem(
+                        "required",
+                        ERROR,
+                        file,
+                        row_number,
+                        col.label,
+                        col.name,
+                        "",
+                        article=col.article,
+                    )
+                continue
+            value, code, params = col.check(raw)
+            if code is not None:
+                yield Problem(
+                    code,
+                    ERROR,
+                    file,
+                    row_number,
+                    col.label,
+                    col.name,
+                    display(raw),
+                    params=params or {},
+                    article=col.article,
+                )
+                continue
+            values[col.name] = value
+            if col.is_string and type(raw) is str:
+                if raw[0] in _FORMULA_START:
+                    yield Problem(
+                        "formula-injection",
+                        WARNING,
+                        file,
+                        row_number,
+                        col.label,
+                        col.name,
+                        raw,
+                        params={"first": raw[0]},
+                    )
+                if col.personal:
+                    for pcode, pparams in personal_findings(col.personal, raw):
+                        yield Problem(
+                            pcode,
+                            personal,
+                            file,
+                            row_number,
+                            col.label,
+                            col.name,
+                            display(raw) if pcode == "unmasked-name" else None,
+                            params=pparams,
+                        )
+        for tracker in trackers:
+            names = tracker.names
+            if len(names) == 1:
+                value = values.get(names[0])
+                if value is not None:
+                    tracker.hashes.append(hash(value))
+            else:
+                key = tuple(values.get(name) for name in names)
+                if None not in key:
+                    tracker.hashes.append(hash(key))
+        for name, bucket in keys.items():
+            if name in values:
+                bucket.add(values[name])
+        for rule in row_rules:
+            finding = rule.check_row(values)
+            if finding is None:
+                continue
+            problem = Problem(
+                finding.code,
+                finding.severity,
+                file,
+                row_number,
+                labels.get(finding.field or ""),
+                finding.field,
+                display(values.get(finding.field or "", "")),
+                params=finding.params,
+                article=rule.article,
+            )
+            if isinstance(rule, Reference):
+                sink.pending.append((rule, problem))
+            else:
+                yield problem
+        for rule in period_rules:
+            rule.observe(values, row_number)
+    sink.rows = count
+    for rule in rules.period:
+        for finding in rule.finish():
+            yield Problem(
+                finding.code,
+                finding.severity,
+                file,
+                finding.row,
+                labels.get(finding.field or ""),
+                finding.field,
+                None,
+                params=finding.params,
+                article=rule.article,
+            )
+    for rule in rules.references:
+        if rule.spec["field"] in present:
+            sink.pending.append(
+                (
+                    rule,
+                    Problem(
+                        "reference-not-checked",
+                        WARNING,
+                        file,
+                        None,
+                        labels.get(rule.spec["field"]),
+                        rule.spec["field"],
+                        article=rule.article,
+                    ),
+                )
+            )
+
+
+def _blank_row(cells: list[Any]) -> bool:
+    if not any(cells):
+        return True
+    for c in cells:  # noqa: SIM110 - a plain loop: this runs for every row
+        if not is_blank(c):
+            return False
+    return True
+
+
+def _uses_present(rule: Any, present: set[str]) -> bool:
+    """A row rule whose fields are all missing from the file is skipped (missing columns are reported once)."""
+    names = [rule.spec.get(p) for p in rule.field_params if rule.spec.get(p)]
+    return any(n in present for n in names) or not names
+
+
+def duplicate_rows(
+    form: Form, header: HeaderMap, rows: Iterator[list[Any]], trackers: list[UniqueTracker]
+) -> Iterator[tuple[UniqueTracker, tuple, int, int]]:
+    """Second pass: ``(tracker, key, row, first_row)`` for every repeated value or key."""
+    suspects = [(t, t.duplicated_hashes()) for t in trackers]
+    suspects = [(t, hashes) for t, hashes in suspects if hashes]
+    if not suspects:
+        return
+    columns = {c.name: c for c in compile_columns(form, header)}
+    first: list[dict[tuple, int]] = [{} for _ in suspects]
+    row_number = header.row
+    for cells in rows:
+        row_number += 1
+        n = len(cells)
+        for (tracker, hashes), seen in zip(suspects, first, strict=True):
+            parts = []
+            for name in tracker.names:
+                col = columns.get(name)
+                raw = cells[col.pos] if col is not None and col.pos < n else None
+                if col is None or is_blank(raw):
+                    break
+                value, code, _ = col.check(raw)
+                if code is not None:
+                    break
+                parts.append(value)
+            else:
+                key = tuple(parts)
+                if hash(key if len(key) > 1 else key[0]) not in hashes:
+                    continue
+                earlier = seen.setdefault(key, row_number)
+                if earlier != row_number:
+                    yield tracker, key, row_number, earlier
