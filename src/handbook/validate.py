@@ -162,10 +162,18 @@ def _duplicate_problems(
             )
 
 
-def reference_targets(forms: dict[str, Form]) -> dict[str, set[str]]:
-    """Which columns of which forms other forms refer to: ``{form_id: {column, …}}``."""
+def reference_targets(
+    forms: dict[str, Form], in_run: set[str] | None = None
+) -> dict[str, set[str]]:
+    """Which columns of which forms the forms ``in_run`` refer to: ``{form_id: {column, …}}``.
+
+    Only those columns' values are kept while reading (a million work-order
+    numbers are not worth holding when no register in the run refers to them).
+    """
     targets: dict[str, set[str]] = {}
     for form in forms.values():
+        if in_run is not None and form.id not in in_run:
+            continue
         for spec in form.rules:
             if spec.get("check") == "reference":
                 targets.setdefault(spec["form"], set()).add(spec["target"])
@@ -221,6 +229,28 @@ def _with(problem: Problem, params: dict[str, Any]) -> Problem:
     )
 
 
+def _forms_in_run(
+    files: Sequence[tuple[Path, str | None]], forms: dict[str, Form], options: Options
+) -> set[str]:
+    """The forms of the files in this run, from a peek at each file's first rows."""
+    found: set[str] = set()
+    for path, form_id in files:
+        if form_id:
+            found.add(form_id)
+            continue
+        try:
+            source = open_source(path, encoding=options.encoding, sheet=options.sheet)
+            first = []
+            for cells in source.rows():
+                first.append(cells)
+                if len(first) >= HEADER_SEARCH_ROWS:
+                    break
+            found.add(identify_form(path, forms, first).id)
+        except InputFileError:
+            continue
+    return found
+
+
 def _chain(first: list[list[Any]], rest: Iterator[list[Any]]) -> Iterator[list[Any]]:
     yield from first
     yield from rest
@@ -239,7 +269,7 @@ def validate_files(
     ``on_done(index, result)`` is called as each file finishes (for progress).
     """
     options = options or Options()
-    key_columns = reference_targets(forms)
+    key_columns = reference_targets(forms, _forms_in_run(files, forms, options))
     results: list[FileResult | None] = [None] * len(files)
     if jobs > 1 and len(files) > 1:
         from concurrent.futures import ProcessPoolExecutor, as_completed
