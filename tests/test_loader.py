@@ -79,3 +79,42 @@ def test_unknown_form_lists_the_known_ones(data: Path) -> None:
 
 def test_project_forms_lint_clean(root: Path) -> None:
     assert [p.render("en") for p in lint_folder(root / "forms")] == []
+
+
+RULE_BROKEN = {
+    "unknown_clause.yaml": ("unknown-clause", 4, "RV-99.1"),
+    "rule_unknown_field.yaml": ("rule-unknown-field", 9, "followed_on"),
+    "rule_unknown_policy.yaml": ("rule-unknown-policy", 12, "repair_followup_weeks"),
+    "rule_unknown_check.yaml": ("unknown-check", 9, "deadline"),
+}
+
+
+@pytest.mark.parametrize(("name", "expected"), sorted(RULE_BROKEN.items()))
+def test_lint_rejects_unknown_clauses_fields_policy_keys_and_checks(
+    root: Path, data: Path, name: str, expected: tuple[str, int, str]
+) -> None:
+    from handbook.articles import article_index
+    from handbook.policy import load_policy
+
+    folder = data / "forms/broken_rules"
+    problems = [
+        p
+        for p in lint_folder(
+            folder, set(article_index(root / "docs")), load_policy(root / "policy.yaml")
+        )
+        if Path(p.file).name == name
+    ]
+    code, line, word = expected
+    assert [(p.code, p.line) for p in problems] == [(code, line)]
+    assert word in problems[0].render("en") and word in problems[0].render("zh")
+
+
+def test_every_form_appears_on_a_page_in_each_language(root: Path) -> None:
+    for form_id in load_forms(root / "forms"):
+        for lang in ("zh", "en"):
+            pages = [
+                p
+                for p in (root / "docs" / lang).rglob("*.md")
+                if f'"{form_id}"' in p.read_text(encoding="utf-8")
+            ]
+            assert pages, f"{form_id} is on no {lang} page"
