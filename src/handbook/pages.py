@@ -161,8 +161,9 @@ def field_rules(field: Field, lang: str) -> str:
     w = words(lang)
     parts = []
     if field.description:
-        parts.append(field.description.get(lang))
-    if field.derived:
+        # the parts are joined with "；" / "; ": drop the description's own full stop
+        parts.append(field.description.get(lang).rstrip("。.").strip())
+    if field.derived and not field.description:
         parts.append(w["derived"])
     if field.enum:
         parts.append(w["choices"] + " / ".join(item.label.get(lang) for item in field.enum))
