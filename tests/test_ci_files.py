@@ -66,3 +66,70 @@ def test_pre_commit_hook_runs_the_validator() -> None:
         timeout=300,
     )
     assert result.returncode == 0, result.stdout
+
+
+def test_the_installed_package_validates_a_data_repository_on_its_own(tmp_path: Path) -> None:
+    """What the workflow installs works in a repository that has no forms of its own."""
+    wheels = tmp_path / "wheels"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "-q",
+            "--no-deps",
+            "--no-build-isolation",
+            "-w",
+            str(wheels),
+            str(ROOT),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    target = tmp_path / "site"
+    wheel = next(wheels.glob("handbook-*.whl"))
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "-q",
+            "--no-deps",
+            "--target",
+            str(target),
+            str(wheel),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    repo = tmp_path / "repo"
+    sample = next((ROOT / "data" / "complaint_register").glob("*.csv"))
+    (repo / "data" / "complaint_register").mkdir(parents=True)
+    (repo / "data" / "complaint_register" / sample.name).write_bytes(sample.read_bytes())
+    env = {k: v for k, v in os.environ.items() if k != "HANDBOOK_FORMS"}
+    env["PYTHONPATH"] = str(target)
+    result = subprocess.run(
+        [sys.executable, "-m", "handbook", "validate", "data/", "--format", "json"],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    report = __import__("json").loads(result.stdout)
+    assert report["files"][0]["form"] == "complaint_register"
+    assert (
+        str(target)
+        in subprocess.run(
+            [sys.executable, "-c", "import handbook, sys; print(handbook.__file__)"],
+            env=env,
+            cwd=repo,
+            capture_output=True,
+            text=True,
+        ).stdout
+    )
