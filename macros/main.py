@@ -12,6 +12,7 @@ from handbook import pages
 from handbook.articles import article_index
 from handbook.blank import DOWNLOAD_FORMATS, write_downloads
 from handbook.content import load_errata, load_glossary
+from handbook.indicators.page import indicators_page
 from handbook.loader import get_form, load_forms
 from handbook.policy import load_policy
 
@@ -27,7 +28,10 @@ def define_env(env) -> None:
     articles = article_index(root / "docs")
 
     def page_url() -> str:
-        return env.page.url if env.page is not None else ""
+        # relative to the language root: English pages live under en/, and their links
+        # to articles and forms must stay in English
+        url = env.page.url if env.page is not None else ""
+        return url.removeprefix("en/")
 
     @env.macro
     def art(article_id: str) -> str:
@@ -98,6 +102,18 @@ def define_env(env) -> None:
         """Every number of the rules from policy.yaml, with its articles and alternatives."""
         return pages.policy_table(
             load_policy(root / "policy.yaml"), articles, _lang(env), page_url()
+        )
+
+    @env.macro
+    def indicators() -> str:
+        """Follow-up, complaint and satisfaction indicators from the registers in data/ (totals only, SVG charts)."""
+        return indicators_page(
+            root / "data",
+            forms,
+            load_policy(root / "policy.yaml"),
+            _lang(env),
+            # article pages sit under the language root (en/), like this page
+            lambda article: pages.clause_links([article], articles, page_url()),
         )
 
 

@@ -129,7 +129,8 @@ def test_search_index_is_segmented_with_jieba(site: Path) -> None:
     # jieba cuts 投诉处理 / 登记表 style words apart from their neighbours
     joined = "".join(texts)
     assert re.search("\u200b登记表|登记表\u200b", joined)
-    assert {"zh", "en"} <= set(index["config"]["lang"])
+    # one index per language (handbook.searchindex): English pages read en/search/
+    assert index["config"]["lang"] == ["zh"]
 
 
 def test_no_page_loads_anything_from_the_internet(site: Path) -> None:
@@ -167,3 +168,36 @@ def test_external_url_detector_can_fail() -> None:
         "https://fonts.googleapis.com/css?family=Roboto",
         "//cdn.example.com/x.js",
     ]
+
+
+class _Anchors(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[tuple[str, bool]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if tag == "a" and a.get("href"):
+            self.links.append((a["href"] or "", "hreflang" in a))
+
+
+def test_every_relative_link_resolves_and_english_pages_stay_english(site: Path) -> None:
+    from posixpath import normpath
+    from urllib.parse import urldefrag, urlsplit
+
+    broken, crossing = [], []
+    for page in site.rglob("*.html"):
+        rel_dir = page.parent.relative_to(site).as_posix()
+        parser = _Anchors()
+        parser.feed(page.read_text(encoding="utf-8"))
+        for href, switcher in parser.links:
+            if urlsplit(href).scheme or href.startswith(("#", "/", "javascript:", "mailto:")):
+                continue
+            target = normpath(f"{rel_dir}/{urldefrag(href).url}") if rel_dir != "." else normpath(urldefrag(href).url)
+            path = site / target
+            if not (path.is_file() or (path / "index.html").is_file()):
+                broken.append(f"{page.relative_to(site)} -> {href}")
+            if rel_dir.startswith("en") and not switcher and not target.startswith(("en", "downloads", "assets", "search")):
+                crossing.append(f"{page.relative_to(site)} -> {href}")
+    assert broken == []
+    assert crossing == []

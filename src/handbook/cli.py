@@ -319,6 +319,11 @@ def _progress(total: int, lang: str) -> Callable[[int, FileResult], None] | None
     return report
 
 
+from handbook.cli_report import report  # noqa: E402  (registered after the group exists)
+
+cli.add_command(report)
+
+
 def main() -> None:
     """Entry point: usage and input errors exit 2 with a message, never a traceback."""
     lang = "en" if "--lang" in sys.argv and "en" in sys.argv else "zh"

@@ -128,7 +128,7 @@ def article_anchor(article_id: str, lang: str) -> str:
 
 def clause_links(clauses: Iterable[str], index: dict[str, str], from_url: str) -> str:
     """Links to the pages defining ``clauses``, relative to the page at ``from_url``."""
-    prefix = "../" * from_url.strip("/").count("/") + ("../" if from_url.strip("/") else "")
+    prefix = _prefix(from_url)
     links = []
     for clause in clauses:
         page = index.get(clause)
@@ -203,8 +203,7 @@ def field_table(form: Form, lang: str) -> str:
 def download_links(form: Form, lang: str, from_url: str, formats: Iterable[str] = ("csv",)) -> str:
     """Links to the blank register files generated into the site's ``downloads/``."""
     w = words(lang)
-    depth = from_url.strip("/").count("/") + (1 if from_url.strip("/") else 0)
-    prefix = "../" * depth
+    prefix = _downloads_prefix(from_url, lang)
     links = [
         f'<a class="md-button hb-download" href="{prefix}downloads/{download_name(form, fmt, lang)}" '
         f'download="{html.escape(form.title.get(lang))}.{fmt}">{html.escape(w[fmt])}</a>'
@@ -246,7 +245,13 @@ def glossary_table(entries: list[dict], lang: str) -> str:
     return "\n".join(lines)
 
 
+def _downloads_prefix(from_url: str, lang: str) -> str:
+    """From a page (URL relative to its language root) up to the site root, where downloads/ is."""
+    return _prefix(from_url) + ("../" if lang == "en" else "")
+
+
 def _prefix(from_url: str) -> str:
+    """From a page (URL relative to its language root) up to that language root."""
     stripped = from_url.strip("/")
     return "../" * (stripped.count("/") + 1) if stripped else ""
 
@@ -296,7 +301,7 @@ def forms_index(forms: Iterable[Form], index: dict[str, str], lang: str, from_ur
     w = words(lang)
     head = w["forms_head"]
     lines = [f"| {' | '.join(head)} |", "| --- | --- | --- | --- |"]
-    prefix = _prefix(from_url)
+    prefix = _downloads_prefix(from_url, lang)
     for form in forms:
         title = (
             f'<a href="{form_page_link(form, from_url)}">{html.escape(form.title.get(lang))}</a>'
@@ -332,7 +337,7 @@ def related_forms(forms: Iterable[Form], page_ids: set[str], lang: str, from_url
     related = [f for f in forms if form_articles(f) & page_ids]
     if not related:
         return ""
-    prefix = _prefix(from_url)
+    prefix = _downloads_prefix(from_url, lang)
     items = []
     for form in related:
         cites = sorted(form_articles(form) & page_ids, key=_article_key)

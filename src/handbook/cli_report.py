@@ -1,0 +1,133 @@
+"""``handbook report``: the indicators of a period from filled-in registers, totals only.
+
+Registered on the ``handbook`` group in ``cli.py``. Self-contained (it imports
+nothing from ``cli``) so either module can be imported first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+import click
+
+from handbook.cells import parse_date, parse_datetime
+from handbook.errors import HandbookError
+from handbook.estate import find_estate, load_estate
+from handbook.indicators import build_report
+from handbook.indicators.render import render_csv, render_json, render_text
+from handbook.loader import load_forms
+from handbook.period import parse_period
+from handbook.policy import load_policy
+from handbook.project import forms_dir, policy_file
+from handbook.records import read_registers
+
+RENDERERS = {"text": render_text, "json": render_json, "csv": render_csv}
+
+
+def _as_of(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.datetime | None:
+    if value is None:
+        return None
+    moment = parse_datetime(value)
+    if moment is None:
+        day = parse_date(value)
+        moment = dt.datetime.combine(day, dt.time(23, 59)) if day else None
+    if moment is None:
+        raise click.BadParameter("write 2026-03-31 or 2026-03-31 18:00")
+    return moment
+
+
+@click.command("report")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--period",
+    default=None,
+    help="2026, 2026-Q1 or 2026-03 (default: the whole months the registers cover).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(list(RENDERERS)),
+    default="text",
+    show_default=True,
+    help="json carries a version number; csv has one line per figure.",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["zh", "en"]),
+    default="zh",
+    show_default=True,
+    help="Language of titles and labels.",
+)
+@click.option(
+    "--property",
+    "property_file",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Property description with the number of households (default: property.yaml beside the registers).",
+)
+@click.option(
+    "--as-of",
+    callback=_as_of,
+    default=None,
+    help="Judge still-open complaints as of this date or time (default: now).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Write to this file instead of stdout (CSV gets a BOM so Excel opens it).",
+)
+@click.option(
+    "--forms",
+    "forms_path",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Folder of form files (default: ./forms; policy.yaml beside it).",
+)
+def report(
+    paths: tuple[Path, ...],
+    period: str | None,
+    fmt: str,
+    lang: str,
+    property_file: Path | None,
+    as_of: dt.datetime | None,
+    output: Path | None,
+    forms_path: Path | None,
+) -> None:
+    """Indicators from filled-in registers (default data/): follow-up, on-time and satisfaction rates.
+
+    Each indicator has its value, numerator, denominator, target, whether the
+    target is met and its article; "no data" when nothing was due. Totals only:
+    no name, phone or flat number is ever printed, and groups smaller than the
+    policy's small_group_threshold are suppressed.
+
+    \b
+    Examples:
+      handbook report data/
+      handbook report data/ --period 2026-Q1 --lang en
+      handbook report data/ --period 2026 --format csv -o 指标-2026.csv
+      handbook report data/ --format json | jq '.indicators[].value'
+    """
+    try:
+        folder = forms_dir(forms_path)
+        forms = load_forms(folder)
+        policy = load_policy(policy_file(folder))
+        chosen = parse_period(period) if period else None
+        targets = list(paths) or [Path("data")]
+        registers = read_registers(targets, forms)
+        estate_path = property_file or find_estate(targets)
+        estate = load_estate(estate_path) if estate_path else None
+        result = build_report(registers, policy, forms, estate, chosen, as_of)
+    except HandbookError as exc:
+        click.echo(exc.render(lang), err=True)
+        sys.exit(exc.exit_code)
+    text = RENDERERS[fmt](result, lang)
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(text, encoding="utf-8-sig" if fmt == "csv" else "utf-8")
+    click.echo(str(output), err=True)

@@ -1,0 +1,183 @@
+"""Indicators computed from the registers: follow-up, on-time and satisfaction rates, totals only.
+
+``build_report`` turns parsed register rows (``handbook.records``), the policy,
+the forms and the property description into an ``IndicatorReport`` for one
+period; ``monthly`` gives the figures month by month for trend charts. Formulas
+are pure functions in the modules of this package, one per register family;
+DOMAIN.md §3 explains each.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from handbook.estate import Estate
+from handbook.indicators import complaints, followups, hotline, survey, visits
+from handbook.indicators.core import (
+    AT_LEAST,
+    BELOW,
+    COUNT,
+    NO_DATA,
+    OK,
+    SHARE,
+    SUPPRESSED,
+    Context,
+    Figure,
+    Group,
+    Indicator,
+    Labels,
+    Settings,
+    settings_from_policy,
+)
+from handbook.model import Form
+from handbook.period import Period, months_between, span
+from handbook.policy import Policy
+from handbook.records import Registers
+
+__all__ = [
+    "AT_LEAST",
+    "BELOW",
+    "COUNT",
+    "NO_DATA",
+    "OK",
+    "SECTIONS",
+    "SHARE",
+    "SUPPRESSED",
+    "Context",
+    "Figure",
+    "Group",
+    "Indicator",
+    "IndicatorReport",
+    "Settings",
+    "build_report",
+    "compute",
+    "data_period",
+    "monthly",
+    "settings_from_policy",
+]
+
+SECTIONS = ("satisfaction", "followups", "complaints", "hotline", "visits")
+
+#: The date that places a row of each register in a period.
+PERIOD_DATES = {
+    "opinion_survey": "returned_on",
+    "survey_summary": "issued_on",
+    "repair_followup": "completed_on",
+    "complaint_register": "received_at",
+    "rectification_notice": "issued_at",
+    "followup_record": "followup_date",
+    "visit_record": "visit_date",
+    "hotline_callback": "received_at",
+}
+
+
+def compute(registers: Registers, ctx: Context) -> list[Indicator]:
+    """Every indicator for ``ctx.period``, in section order."""
+    r = registers.get
+    return [
+        survey.survey_satisfaction(ctx, r("opinion_survey")),
+        survey.survey_response_rate(ctx, r("survey_summary")),
+        survey.survey_coverage(ctx, r("survey_summary")),
+        followups.followup_rate(ctx, r("repair_followup"), r("complaint_register")),
+        followups.repair_role_quota(ctx, r("repair_followup")),
+        followups.repair_followup_on_time(ctx, r("repair_followup")),
+        followups.complaint_followup_on_time(ctx, r("complaint_register")),
+        followups.followup_resolution_rate(
+            ctx, r("rectification_notice"), r("followup_record"), r("visit_record")
+        ),
+        followups.repair_satisfaction(ctx, r("repair_followup")),
+        followups.followup_satisfaction(ctx, r("followup_record")),
+        complaints.complaint_rate_per_household(ctx, r("complaint_register")),
+        complaints.substantiated_share(ctx, r("complaint_register")),
+        complaints.complaint_on_time_rate(ctx, r("complaint_register")),
+        complaints.complaint_followup_satisfaction(ctx, r("complaint_register")),
+        hotline.hotline_response_rate(ctx, r("hotline_callback")),
+        hotline.hotline_resolution_rate(ctx, r("hotline_callback")),
+        hotline.hotline_satisfaction(ctx, r("hotline_callback")),
+        visits.visits_per_officer(ctx, r("visit_record")),
+        visits.visit_frequency_rate(ctx, r("visit_record")),
+    ]
+
+
+def data_period(registers: Registers) -> Period | None:
+    """The whole months from the first to the last dated row of any register read."""
+    dates: list[object] = []
+    for form_id, name in PERIOD_DATES.items():
+        dates.extend(row.get(name) for row in registers.get(form_id))
+    return span(d for d in dates if d is not None)
+
+
+@dataclass(frozen=True)
+class IndicatorReport:
+    """The indicators of one period, with what they were computed from."""
+
+    period: Period
+    as_of: dt.datetime
+    settings: Settings
+    indicators: tuple[Indicator, ...]
+    rows: dict[str, int]
+    files: int
+    unreadable_cells: int
+    households: int | None
+
+    def indicator(self, key: str) -> Indicator:
+        """The indicator called ``key`` (KeyError if there is none)."""
+        for ind in self.indicators:
+            if ind.key == key:
+                return ind
+        raise KeyError(key)
+
+
+def context(
+    registers: Registers,
+    policy: Policy | None,
+    forms: dict[str, Form] | None = None,
+    estate: Estate | None = None,
+    period: Period | None = None,
+    as_of: dt.datetime | None = None,
+) -> Context:
+    """The context of a report: the period defaults to the months the data covers, else this year."""
+    as_of = as_of or dt.datetime.now().replace(microsecond=0)
+    if period is None:
+        period = data_period(registers) or months_between(
+            dt.date(as_of.year, 1, 1), dt.date(as_of.year, 12, 1)
+        )
+    return Context(settings_from_policy(policy), period, as_of, estate or Estate(), Labels(forms))
+
+
+def build_report(
+    registers: Registers,
+    policy: Policy | None,
+    forms: dict[str, Form] | None = None,
+    estate: Estate | None = None,
+    period: Period | None = None,
+    as_of: dt.datetime | None = None,
+) -> IndicatorReport:
+    """Every indicator for ``period`` (default: the months the data covers)."""
+    ctx = context(registers, policy, forms, estate, period, as_of)
+    return IndicatorReport(
+        ctx.period,
+        ctx.as_of,
+        ctx.settings,
+        tuple(compute(registers, ctx)),
+        {form_id: len(rows) for form_id, rows in sorted(registers.rows.items())},
+        registers.files,
+        registers.unreadable_cells,
+        ctx.estate.households,
+    )
+
+
+def monthly(
+    registers: Registers, ctx: Context, keys: Iterable[str]
+) -> tuple[list[Period], dict[str, list[Figure]]]:
+    """The months of ``ctx.period`` and, for each indicator key, its overall figure per month."""
+    wanted = tuple(keys)
+    months = ctx.period.months()
+    series: dict[str, list[Figure]] = {key: [] for key in wanted}
+    for month in months:
+        found = {ind.key: ind.figure for ind in compute(registers, replace(ctx, period=month))}
+        for key in wanted:
+            series[key].append(found[key])
+    return months, series

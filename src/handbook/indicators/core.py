@@ -1,0 +1,225 @@
+"""The building blocks of indicators: a figure (numerator over denominator), settings, context.
+
+Every indicator is a ratio with its target and article. A zero denominator is
+"no data", never 0 %; a group smaller than the policy's ``small_group_threshold``
+is suppressed (no value, no counts) so that no household can be picked out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from handbook.estate import Estate
+from handbook.model import Form, Text
+from handbook.period import Period
+from handbook.policy import Policy
+
+SHARE, COUNT = "share", "count"
+AT_LEAST, BELOW = "at_least", "below"
+OK, NO_DATA, SUPPRESSED = "ok", "no_data", "suppressed"
+
+#: Ratings that count as an answer; blanks, "no answer", "unreachable" and "declined" do not.
+SATISFIED = frozenset({"satisfied"})
+FAIRLY = frozenset({"fairly_satisfied", "basically_satisfied"})
+VALID_RATINGS = SATISFIED | FAIRLY | {"dissatisfied"}
+
+
+@dataclass(frozen=True)
+class Figure:
+    """``numerator / denominator`` against a target; ``value`` is None without data or when suppressed."""
+
+    numerator: float = 0
+    denominator: float = 0
+    target: float | None = None
+    comparison: str = AT_LEAST
+    suppressed: bool = False
+
+    @property
+    def status(self) -> str:
+        if self.suppressed:
+            return SUPPRESSED
+        return OK if self.denominator else NO_DATA
+
+    @property
+    def value(self) -> float | None:
+        if self.status != OK:
+            return None
+        return self.numerator / self.denominator
+
+    @property
+    def met(self) -> bool | None:
+        """Whether the target is reached; None without a value or without a target."""
+        value = self.value
+        if value is None or self.target is None:
+            return None
+        if self.comparison == BELOW:
+            return value < self.target
+        return value + 1e-9 >= self.target
+
+
+@dataclass(frozen=True)
+class Group:
+    """One row of a breakdown (an item, a role, a repair class …)."""
+
+    key: str
+    label: Text
+    figure: Figure
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """One indicator: its overall figure, the article behind it and its breakdown."""
+
+    key: str
+    section: str
+    article: str | None
+    figure: Figure
+    unit: str = SHARE
+    groups: tuple[Group, ...] = ()
+    method: str | None = None
+
+
+_DEFAULTS: dict[str, Any] = {
+    "satisfied_includes_fairly": True,
+    "overall_rate_method": "pooled",
+    "complaint_rate_meaning": "per_household",
+    "small_group_threshold": 3,
+    "complaint_rate_max": 0.01,
+    "followup_resolution_target": 1.0,
+    "repair_followup_role_shares": {"manager": 0.10, "supervisor": 0.30, "maintenance_lead": 0.60},
+    "repair_followup_days": {"safety_facility": 2, "leak": 3, "other": 7},
+    "complaint_followup_days": 3,
+    "complaint_followup_share": 1.0,
+    "visit_interval_days": {"residential": 31, "commercial": 92, "office": 183},
+    "survey_items": [
+        "power_supply",
+        "water_supply",
+        "fire_security",
+        "cleanliness",
+        "landscaping",
+        "common_facilities",
+        "repair_service",
+        "staff_attitude",
+    ],
+}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The policy values indicators use (``policy.yaml``; the defaults there when a key is absent)."""
+
+    values: dict[str, Any] = field(default_factory=lambda: dict(_DEFAULTS))
+    clauses: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def __getitem__(self, key: str) -> Any:
+        return self.values.get(key, _DEFAULTS.get(key))
+
+    def article(self, key: str, fallback: str | None = None) -> str | None:
+        """The first article of setting ``key``, else ``fallback``."""
+        found = self.clauses.get(key) or ()
+        return found[0] if found else fallback
+
+    @property
+    def threshold(self) -> int:
+        return int(self["small_group_threshold"])
+
+    @property
+    def satisfied(self) -> frozenset[str]:
+        """Ratings that count as satisfied (with 较满意/基本满意 when the policy says so)."""
+        return SATISFIED | FAIRLY if self["satisfied_includes_fairly"] else SATISFIED
+
+
+def settings_from_policy(policy: Policy | None) -> Settings:
+    """The settings in force: each known key from ``policy``, else its default."""
+    if policy is None:
+        return Settings()
+    values = dict(_DEFAULTS)
+    clauses = {}
+    for key in _DEFAULTS:
+        if key in policy:
+            values[key] = policy.value(key)
+            clauses[key] = tuple(policy[key].clauses)
+    return Settings(values, clauses)
+
+
+class Labels:
+    """Titles and enum labels from the forms, for naming groups."""
+
+    def __init__(self, forms: dict[str, Form] | None = None) -> None:
+        self.forms = forms or {}
+
+    def title(self, form_id: str, name: str) -> Text:
+        form = self.forms.get(form_id)
+        f = form.field(name) if form else None
+        return f.title if f is not None else Text(name, name)
+
+    def enum(self, form_id: str, name: str, value: str) -> Text:
+        form = self.forms.get(form_id)
+        f = form.field(name) if form else None
+        if f is None:
+            return Text(value, value)
+        return Text(f.enum_label(value, "zh"), f.enum_label(value, "en"))
+
+    def order(self, form_id: str, name: str, values: Iterable[Any]) -> list[str]:
+        """The distinct non-empty ``values`` in the order the form lists its choices."""
+        form = self.forms.get(form_id)
+        f = form.field(name) if form else None
+        rank = {e.value: i for i, e in enumerate(f.enum)} if f is not None else {}
+        found = {str(v) for v in values if v not in (None, "")}
+        return sorted(found, key=lambda v: (rank.get(v, len(rank)), v))
+
+    def clause(self, form_id: str, name: str, fallback: str | None = None) -> str | None:
+        form = self.forms.get(form_id)
+        f = form.field(name) if form else None
+        return f.clauses[0] if f is not None and f.clauses else fallback
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every formula needs besides rows: settings, period, the report date, the estate, labels."""
+
+    settings: Settings
+    period: Period
+    as_of: dt.datetime
+    estate: Estate = field(default_factory=Estate)
+    labels: Labels = field(default_factory=Labels)
+
+    def figure(
+        self,
+        numerator: float,
+        denominator: float,
+        target: float | None = None,
+        comparison: str = AT_LEAST,
+        size: float | None = None,
+    ) -> Figure:
+        """A figure, suppressed when its group (``size``, default the denominator) is too small."""
+        size = denominator if size is None else size
+        return Figure(
+            numerator, denominator, target, comparison, 0 < size < self.settings.threshold
+        )
+
+
+Row = dict[str, Any]
+
+
+def in_period(rows: Iterable[Row], name: str, period: Period) -> list[Row]:
+    """The rows whose ``name`` (a date or datetime) falls in ``period``."""
+    return [r for r in rows if r.get(name) in period]
+
+
+def ratings(values: Iterable[Any], satisfied: frozenset[str]) -> tuple[int, int]:
+    """``(satisfied, valid)`` among rating values."""
+    good = valid = 0
+    for value in values:
+        if value in VALID_RATINGS:
+            valid += 1
+            good += value in satisfied
+    return good, valid
+
+
+def as_date(value: Any) -> dt.date:
+    """The date of a date or datetime."""
+    return value.date() if isinstance(value, dt.datetime) else value

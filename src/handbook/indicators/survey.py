@@ -1,0 +1,107 @@
+"""Owner opinion survey (section 14): satisfaction overall and per item, response and coverage."""
+
+from __future__ import annotations
+
+from handbook.indicators.core import (
+    VALID_RATINGS,
+    Context,
+    Group,
+    Indicator,
+    Row,
+    in_period,
+    ratings,
+)
+from handbook.model import Text
+
+SECTION = "satisfaction"
+
+
+def survey_satisfaction(ctx: Context, forms: list[Row]) -> Indicator:
+    """Per item: satisfied answers ÷ valid answers; overall pooled (Σ ÷ Σ) or the mean of item rates."""
+    rows = in_period(forms, "returned_on", ctx.period)
+    items = list(ctx.settings["survey_items"])
+    satisfied = ctx.settings.satisfied
+    groups = []
+    total_good = total_valid = 0
+    item_rates = []
+    for item in items:
+        good, valid = ratings((r.get(item) for r in rows), satisfied)
+        total_good += good
+        total_valid += valid
+        if valid:
+            item_rates.append(good / valid)
+        groups.append(
+            Group(
+                item,
+                ctx.labels.title("opinion_survey", item),
+                ctx.figure(good, valid),
+            )
+        )
+    answered = sum(1 for r in rows if any(r.get(i) in VALID_RATINGS for i in items))
+    method = ctx.settings["overall_rate_method"]
+    if method == "mean":
+        overall = ctx.figure(round(sum(item_rates), 6), len(item_rates), size=answered)
+    else:
+        overall = ctx.figure(total_good, total_valid, size=answered)
+    return Indicator(
+        "survey_satisfaction",
+        SECTION,
+        ctx.settings.article("overall_rate_method", "RV-14.2"),
+        overall,
+        groups=tuple(groups),
+        method=method,
+    )
+
+
+def _rounds(ctx: Context, summaries: list[Row]) -> list[Row]:
+    return sorted(
+        in_period(summaries, "issued_on", ctx.period), key=lambda r: str(r.get("survey_round"))
+    )
+
+
+def survey_response_rate(ctx: Context, summaries: list[Row]) -> Indicator:
+    """Forms returned ÷ forms issued, over the survey rounds issued in the period."""
+    rows = _rounds(ctx, summaries)
+    groups = []
+    for r in rows:
+        label = str(r.get("survey_round", "?"))
+        groups.append(
+            Group(
+                label,
+                Text(label, label),
+                ctx.figure(r.get("forms_returned") or 0, r.get("forms_issued") or 0),
+            )
+        )
+    returned = sum(r.get("forms_returned") or 0 for r in rows)
+    issued = sum(r.get("forms_issued") or 0 for r in rows)
+    return Indicator(
+        "survey_response_rate",
+        SECTION,
+        ctx.labels.clause("survey_summary", "forms_returned", "RV-14.2"),
+        ctx.figure(returned, issued),
+        groups=tuple(groups),
+    )
+
+
+def survey_coverage(ctx: Context, summaries: list[Row]) -> Indicator:
+    """Forms issued ÷ occupied flats, over the survey rounds issued in the period."""
+    rows = _rounds(ctx, summaries)
+    groups = []
+    for r in rows:
+        label = str(r.get("survey_round", "?"))
+        groups.append(
+            Group(
+                label,
+                Text(label, label),
+                ctx.figure(r.get("forms_issued") or 0, r.get("occupied_units") or 0),
+            )
+        )
+    issued = sum(r.get("forms_issued") or 0 for r in rows)
+    occupied = sum(r.get("occupied_units") or 0 for r in rows)
+    return Indicator(
+        "survey_coverage",
+        SECTION,
+        "RV-14.1",
+        ctx.figure(issued, occupied),
+        groups=tuple(groups),
+    )

@@ -1,0 +1,107 @@
+"""Read filled-in registers as parsed rows, for reports: the validator's reading, without its checks.
+
+A file is opened, its form identified and its header found exactly as
+``handbook validate`` does; each cell is parsed by the field's compiled check.
+A cell that does not parse is left out of its row (and counted), so a report
+never guesses at a value the validator would reject.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from handbook.cells import compile_field, is_blank
+from handbook.errors import InputFileError
+from handbook.header import HEADER_SEARCH_ROWS
+from handbook.model import Form
+from handbook.reading import open_source, register_files
+from handbook.validate import find_header, identify_form
+
+Row = dict[str, Any]
+
+
+@dataclass
+class Registers:
+    """Parsed rows of every register read, keyed by form id."""
+
+    rows: dict[str, list[Row]] = field(default_factory=dict)
+    files: int = 0
+    unreadable_cells: int = 0
+
+    def get(self, form_id: str) -> list[Row]:
+        """The rows of ``form_id`` (an empty list when no file of it was read)."""
+        return self.rows.get(form_id, [])
+
+    def add(self, form_id: str, rows: list[Row], unreadable: int = 0) -> None:
+        """Append the rows of one more file."""
+        self.rows.setdefault(form_id, []).extend(rows)
+        self.files += 1
+        self.unreadable_cells += unreadable
+
+
+def read_register(
+    path: Path,
+    forms: dict[str, Form],
+    form_id: str | None = None,
+    encoding: str | None = None,
+    sheet: str | None = None,
+) -> tuple[Form, list[Row], int]:
+    """One register file as ``(form, rows, unreadable cells)``; InputFileError if unusable."""
+    source = open_source(path, encoding=encoding, sheet=sheet)
+    rows = source.rows()
+    first: list[list[Any]] = []
+    for cells in rows:
+        first.append(cells)
+        if len(first) >= HEADER_SEARCH_ROWS:
+            break
+    if not any(not is_blank(c) for r in first for c in r):
+        raise InputFileError("empty-file", file=str(path))
+    form = forms[form_id] if form_id else identify_form(path, forms, first)
+    header = find_header(form, path, first)
+    checks = []
+    for position, name in header.columns.items():
+        f = form.field(name)
+        if f is not None and not f.derived:
+            checks.append((position, name, compile_field(f).check))
+    parsed: list[Row] = []
+    unreadable = 0
+    for cells in _chain(first[header.row :], rows):
+        if all(is_blank(c) for c in cells):
+            continue
+        values: Row = {}
+        for position, name, check in checks:
+            raw = cells[position] if position < len(cells) else None
+            if is_blank(raw):
+                continue
+            value, code, _ = check(raw)
+            if code is None:
+                values[name] = value
+            else:
+                unreadable += 1
+        parsed.append(values)
+    return form, parsed, unreadable
+
+
+def read_registers(
+    paths: Iterable[Path],
+    forms: dict[str, Form],
+    encoding: str | None = None,
+) -> Registers:
+    """Every register file at ``paths`` (files or folders); the first unusable file raises."""
+    registers = Registers()
+    for target in paths:
+        found = register_files(target)
+        if not found:
+            raise InputFileError("no-register-files", file=str(target))
+        for path in found:
+            form, rows, unreadable = read_register(path, forms, encoding=encoding)
+            registers.add(form.id, rows, unreadable)
+    return registers
+
+
+def _chain(first: list[list[Any]], rest: Iterator[list[Any]]) -> Iterator[list[Any]]:
+    yield from first
+    yield from rest
