@@ -5,7 +5,14 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint pytest site-check validate-data clean
+# Browser tests and PDFs: Debian's chromium (Playwright drives it; `playwright install` is not
+# used), Noto CJK fonts, fontconfig's fc-match; axe-core from npm (package-lock.json).
+CHROMIUM := /usr/bin/chromium
+NOTO_CJK := /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
+AXE      := node_modules/axe-core/axe.min.js
+SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: serve build test lint pytest site-check validate-data clean browser-deps pdf test-browser
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,8 +36,27 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check src tests macros benchmarks
 	$(BIN)/handbook lint
 
-pytest: $(STAMP)
+pytest: $(STAMP) browser-deps $(AXE)
 	$(BIN)/python -m pytest
+
+# only the tests that drive Chromium (search box, language switch, downloads, print, PDFs, axe, network)
+test-browser: $(STAMP) browser-deps $(AXE)
+	$(BIN)/python -m pytest -m browser
+
+# the site with a PDF of the handbook per language in site/downloads/
+pdf: $(STAMP) browser-deps
+	HANDBOOK_PDF=1 $(BIN)/mkdocs build --strict
+
+browser-deps:
+	@if [ -x $(CHROMIUM) ] && [ -f $(NOTO_CJK) ] && command -v fc-match >/dev/null; then :; else \
+	  echo "installing Debian's chromium, fonts-noto-cjk and fontconfig with apt-get"; \
+	  $(SUDO) apt-get update -q && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q chromium fonts-noto-cjk fontconfig; \
+	fi
+
+$(AXE): package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
 
 validate-data: $(STAMP)
 	$(BIN)/handbook validate data/
@@ -38,4 +64,4 @@ validate-data: $(STAMP)
 test: lint pytest build validate-data
 
 clean:
-	rm -rf site $(VENV) docs/zh/downloads docs/en/downloads
+	rm -rf site $(VENV) docs/zh/downloads docs/en/downloads node_modules

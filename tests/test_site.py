@@ -193,11 +193,19 @@ def test_every_relative_link_resolves_and_english_pages_stay_english(site: Path)
         for href, switcher in parser.links:
             if urlsplit(href).scheme or href.startswith(("#", "/", "javascript:", "mailto:")):
                 continue
-            target = normpath(f"{rel_dir}/{urldefrag(href).url}") if rel_dir != "." else normpath(urldefrag(href).url)
+            target = (
+                normpath(f"{rel_dir}/{urldefrag(href).url}")
+                if rel_dir != "."
+                else normpath(urldefrag(href).url)
+            )
             path = site / target
             if not (path.is_file() or (path / "index.html").is_file()):
                 broken.append(f"{page.relative_to(site)} -> {href}")
-            if rel_dir.startswith("en") and not switcher and not target.startswith(("en", "downloads", "assets", "search")):
+            if (
+                rel_dir.startswith("en")
+                and not switcher
+                and not target.startswith(("en", "downloads", "assets", "search"))
+            ):
                 crossing.append(f"{page.relative_to(site)} -> {href}")
     assert broken == []
     assert crossing == []

@@ -1,0 +1,129 @@
+"""When each page last changed, read from git.
+
+Git is asked once per file (``git log -1``). A date is only given when git
+can vouch for it:
+
+- a file git does not track (not committed yet) has no date;
+- a file changed in the working tree since its last commit has no date (the
+  change is not recorded anywhere yet);
+- in a shallow clone (CI's usual ``--depth 1``), a file whose last change
+  lies before the clone's oldest commit would get that commit's date, which
+  is wrong: a date coming from a shallow boundary commit is dropped;
+- no git, or not a repository: no dates at all.
+
+A missing date is ``None``; the page then shows none. Nothing is printed and
+no exception escapes for any of these cases.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import subprocess
+from pathlib import Path
+
+RULE_PAGE = re.compile(r"(?:^|/)(?P<lang>[a-z]{2})/rules/s(?P<section>\d{2})\.md$")
+
+_LABEL = {"zh": "最后修改：{date}", "en": "Last changed: {date}"}
+
+
+def _git(repo: Path, *args: str) -> str | None:
+    try:
+        result = subprocess.run(
+            ["git", "-C", str(repo), *args],
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return result.stdout.strip() if result.returncode == 0 else None
+
+
+def _shallow_boundaries(repo: Path) -> frozenset[str]:
+    path = _git(repo, "rev-parse", "--git-path", "shallow")
+    if not path:
+        return frozenset()
+    shallow = Path(path) if Path(path).is_absolute() else repo / path
+    try:
+        return frozenset(shallow.read_text(encoding="ascii").split())
+    except OSError:
+        return frozenset()
+
+
+def last_change(path: Path, repo: Path) -> dt.date | None:
+    """The date of the last commit that changed ``path``, when git can vouch for it."""
+    path, repo = Path(path).resolve(), Path(repo).resolve()
+    try:
+        rel = path.relative_to(repo).as_posix()
+    except ValueError:
+        return None
+    if _git(repo, "status", "--porcelain", "--", rel):
+        return None  # untracked, or changed since the last commit
+    line = _git(repo, "log", "-1", "--format=%H %cs", "--", rel)
+    if not line:
+        return None
+    commit, _, day = line.partition(" ")
+    if commit in _shallow_boundaries(repo):
+        return None
+    try:
+        return dt.date.fromisoformat(day)
+    except ValueError:
+        return None
+
+
+def revision_label(date: dt.date, lang: str) -> str:
+    """The text a page shows for its last change, in ``lang``."""
+    return _LABEL["en" if lang == "en" else "zh"].format(date=date.isoformat())
+
+
+def rule_page(path: str | Path) -> tuple[str, int] | None:
+    """``(lang, section)`` when ``path`` is a regulation page ``<lang>/rules/sNN.md``."""
+    match = RULE_PAGE.search(Path(path).as_posix())
+    return (match["lang"], int(match["section"])) if match else None
+
+
+def section_dates(docs: Path, repo: Path, lang: str) -> dict[int, dt.date | None]:
+    """Every regulation page of ``lang`` → the date of its last change (``None`` if unknown)."""
+    folder = Path(docs) / lang / "rules"
+    dates: dict[int, dt.date | None] = {}
+    for page in sorted(folder.glob("s[0-9][0-9].md")):
+        found = rule_page(page)
+        if found:
+            dates[found[1]] = last_change(page, repo)
+    return dates
+
+
+_ROW = re.compile(r"^\|\s*(\d{4}-\d{2}-\d{2})\s*\|([^|]*)\|")
+_RANGE = re.compile(r"RV-(\d{1,2})\s*(?:至|到|to|-|–)\s*RV-(\d{1,2})")
+_ARTICLE = re.compile(r"RV-(\d{1,2})(?:\.\d{1,2})*")
+
+
+def changelog_rows(markdown: str) -> list[tuple[dt.date, set[int]]]:
+    """The rows of a change-log table: ``(date, sections of the articles named)``.
+
+    The article cell names ids (``RV-16.2``) or a range (``RV-1 至 RV-17``).
+    """
+    rows = []
+    for line in markdown.splitlines():
+        match = _ROW.match(line.strip())
+        if not match:
+            continue
+        cell = match.group(2)
+        sections = {n for a, b in _RANGE.findall(cell) for n in range(int(a), int(b) + 1)}
+        sections |= {int(n) for n in _ARTICLE.findall(_RANGE.sub("", cell))}
+        rows.append((dt.date.fromisoformat(match.group(1)), sections))
+    return rows
+
+
+def unrecorded(
+    dates: dict[int, dt.date | None], rows: list[tuple[dt.date, set[int]]]
+) -> dict[int, dt.date]:
+    """Sections changed (per git) after the change log's latest row naming them."""
+    missing = {}
+    for section, changed in dates.items():
+        logged = [day for day, sections in rows if section in sections]
+        if changed is not None and (not logged or max(logged) < changed):
+            missing[section] = changed
+    return missing
