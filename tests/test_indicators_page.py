@@ -11,7 +11,7 @@ import pytest
 
 from handbook.loader import load_forms
 from personal_values import leaks, personal_values
-from test_site import html_of, site  # noqa: F401  (the session fixture that builds the site)
+from test_site import html_of
 
 pytestmark = pytest.mark.site
 
@@ -31,7 +31,7 @@ CHART = re.compile(r'<svg [^>]*class="hb-chart".*?</svg>', re.S)
                            "Hotline satisfaction rate", "800 households", "suppressed (&lt; 3)"]),
     ],
 )  # fmt: skip
-def test_page_has_charts_and_every_section(site: Path, url: str, words: list[str]) -> None:  # noqa: F811
+def test_page_has_charts_and_every_section(site: Path, url: str, words: list[str]) -> None:
     page = html_of(site, url)
     for word in words:
         assert word in page, word
@@ -43,7 +43,7 @@ def test_page_has_charts_and_every_section(site: Path, url: str, words: list[str
     assert "<polyline" in charts[0] and "<rect" in charts[1] and "<rect" in charts[2]
 
 
-def test_article_links_resolve_from_the_page(site: Path) -> None:  # noqa: F811
+def test_article_links_resolve_from_the_page(site: Path) -> None:
     page = html_of(site, "en/indicators")
     links = set(re.findall(r'href="(\.\./rules/s\d+/#RV-[\d.]+)"', page))
     assert any("#RV-16.1" in link for link in links)
@@ -57,7 +57,7 @@ def test_article_links_resolve_from_the_page(site: Path) -> None:  # noqa: F811
         assert f'id="{anchor}"' in text, link
 
 
-def test_no_personal_value_from_data_appears_anywhere_in_the_site(site: Path) -> None:  # noqa: F811
+def test_no_personal_value_from_data_appears_anywhere_in_the_site(site: Path) -> None:
     values = personal_values(ROOT / "data", load_forms(ROOT / "forms"))
     assert len(values[0]) > 1000  # names, phones and flats were really collected
     found = {}

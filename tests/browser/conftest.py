@@ -7,35 +7,15 @@ request that left 127.0.0.1 is an error of that test (``page`` fixture).
 from __future__ import annotations
 
 import functools
-import os
-import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from browserkit import HOST, ROOT, WORKER_PROBE, RecordedPage, open_recorded, outside
+from browserkit import HOST, WORKER_PROBE, RecordedPage, open_recorded, outside
 
 from handbook.chromium import browser_context
-
-
-@pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built as `make pdf` builds it (PDFs included)."""
-    out = tmp_path_factory.mktemp("browser-site")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HANDBOOK_PDF": "1"}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=900,
-    )
-    assert result.returncode == 0, result.stderr[-3000:]
-    return out
 
 
 class _Quiet(SimpleHTTPRequestHandler):
