@@ -202,3 +202,24 @@ def test_lint_project_forms_clean_and_broken_forms_exit_2(data: Path) -> None:
     lines = out.strip().splitlines()
     assert all(":" in line and line.split(":")[1].isdigit() for line in lines)
     assert any("unknown_type.yaml:6:" in line and "phone_number" in line for line in lines)
+
+
+def test_progress_on_a_terminal_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from handbook import cli as cli_module
+
+    rows = [[f"TS-2026-{i:04d}", *GOOD_ROW[1:]] for i in range(70_000 // 10)]
+    path = write_register(tmp_path / "complaint_register" / "big.csv", ZH_HEADER, rows * 10)
+    assert cli_module._row_progress("en") is None  # not a terminal under pytest: nothing on stderr
+    seen: list[tuple[str, int]] = []
+    from handbook.loader import load_forms
+    from handbook.policy import load_policy
+    from handbook.validate import validate_files
+
+    root = Path(__file__).resolve().parents[1]
+    validate_files(
+        [(path, None)],
+        load_forms(root / "forms"),
+        load_policy(root / "policy.yaml"),
+        on_rows=lambda file, n: seen.append((file, n)),
+    )
+    assert seen == [(str(path), 65_536)]

@@ -275,7 +275,13 @@ def validate(
         files.extend((path, form_id) for path in found)
     progress = _progress(len(files), lang)
     results = unusable + validate_files(
-        files, loaded, policy, Options(publish, encoding, sheet), jobs, progress
+        files,
+        loaded,
+        policy,
+        Options(publish, encoding, sheet),
+        jobs,
+        progress,
+        _row_progress(lang),
     )
     ctx = ReportContext(
         lang,
@@ -301,8 +307,20 @@ def validate(
     sys.exit(exit_code(results))
 
 
+def _row_progress(lang: str) -> Callable[[str, int], None] | None:
+    """Rows read so far in a long file, on stderr, only when it is a terminal."""
+    if not sys.stderr.isatty():
+        return None
+    word = "rows read" if lang == "en" else "行已读取"
+
+    def report(file: str, rows: int) -> None:
+        click.echo(f"\r{file}: {rows:,} {word}"[:120].ljust(120), err=True, nl=False)
+
+    return report
+
+
 def _progress(total: int, lang: str) -> Callable[[int, FileResult], None] | None:
-    """Progress on stderr, only when it is a terminal (and not with NO_COLOR's friends in pipes)."""
+    """Files done so far, on stderr, only when it is a terminal (pipes and CI logs stay clean)."""
     if total < 2 or not sys.stderr.isatty():
         return None
     done = [0]

@@ -180,6 +180,8 @@ def check_rows(
         if _blank_row(cells):
             continue
         count += 1
+        if not count & 0xFFFF and sink.on_rows is not None:
+            sink.on_rows(sink.file, count)
         values: dict[str, Any] = {}
         for pos, name, cache, col in cached:
             raw = cells[pos]

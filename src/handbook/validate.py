@@ -47,6 +47,8 @@ class FileResult:
     keys: dict[str, set[Any]] = field(default_factory=dict)
     pending: list[tuple[Reference, Problem]] = field(default_factory=list)
     unique: list[UniqueTracker] = field(default_factory=list)
+    #: called every 65 536 rows with (file, rows so far), for progress on a terminal
+    on_rows: Any = None
 
 
 def identify_form(path: Path, forms: dict[str, Form], first_rows: list[list[Any]]) -> Form:
@@ -86,11 +88,12 @@ def check_file(
     form_id: str | None = None,
     options: Options | None = None,
     key_columns: dict[str, set[str]] | None = None,
+    on_rows: Any = None,
 ) -> FileResult:
     """Check one register file; unusable input is reported in ``fatal``, never raised."""
     options = options or Options()
     file = str(path)
-    result = FileResult(file, form_id, 0, [])
+    result = FileResult(file, form_id, 0, [], on_rows=on_rows)
     try:
         source = open_source(path, encoding=options.encoding, sheet=options.sheet)
         rows = source.rows()
@@ -115,11 +118,13 @@ def check_file(
                 result.problems.extend(duplicates)
                 result.problems.sort(key=lambda p: (p.row is None, p.row or 0))
         result.unique = []
+        result.on_rows = None
     except InputFileError as exc:
         result.fatal = exc
         result.problems = []
         result.pending = []
         result.unique = []
+        result.on_rows = None
     return result
 
 
@@ -263,10 +268,12 @@ def validate_files(
     options: Options | None = None,
     jobs: int = 1,
     on_done: Any = None,
+    on_rows: Any = None,
 ) -> list[FileResult]:
     """Check ``(path, form_id)`` pairs, in parallel when ``jobs`` > 1, then cross-check references.
 
-    ``on_done(index, result)`` is called as each file finishes (for progress).
+    ``on_done(index, result)`` is called as each file finishes, and ``on_rows(file, rows)``
+    every 65 536 rows when files are checked in this process (for progress).
     """
     options = options or Options()
     key_columns = reference_targets(forms, _forms_in_run(files, forms, options))
@@ -286,7 +293,7 @@ def validate_files(
                     on_done(index, results[index])
     else:
         for index, (path, form_id) in enumerate(files):
-            results[index] = check_file(path, forms, policy, form_id, options, key_columns)
+            results[index] = check_file(path, forms, policy, form_id, options, key_columns, on_rows)
             if on_done:
                 on_done(index, results[index])
     done = [r for r in results if r is not None]
