@@ -318,3 +318,84 @@ def test_formula_injection_warns(tmp_path: Path) -> None:
     path = check(tmp_path, "complaint_register", REGISTER, [row])
     found = [p for p in problems(tmp_path, path) if p.code == "formula-injection"]
     assert len(found) == 1 and found[0].severity == WARNING
+
+
+def test_present_cannot_exceed_invited(tmp_path: Path) -> None:
+    rows = [
+        [
+            "HY-001",
+            "building_reps",
+            "2026-01-10",
+            "会议室",
+            "主任 钱**",
+            "客服 李**",
+            "20",
+            "20",
+            "例会",
+        ],
+        [
+            "HY-002",
+            "building_reps",
+            "2026-03-10",
+            "会议室",
+            "主任 钱**",
+            "客服 李**",
+            "20",
+            "21",
+            "例会",
+        ],
+    ]
+    path = check(tmp_path, "meeting_record", MEETING, rows)
+    found = [p for p in problems(tmp_path, path) if p.code == "rule-at-most"]
+    assert [(p.row, p.field, p.value) for p in found] == [(3, "present", "21")]
+    assert "(20)" in found[0].message("en")
+
+
+DELIVERY = [
+    "callback_no",
+    "callback_on",
+    "method",
+    "delivery_date",
+    "receipt_no",
+    "customer",
+    "consignee",
+    "packaging",
+    "product",
+    "qty_shipped",
+    "qty_received",
+    "check_result",
+    "callback_by",
+]
+
+
+def test_delivery_callbacks_every_month_by_method(tmp_path: Path) -> None:
+    def callback(no: int, day: str, method: str) -> list[str]:
+        return [
+            f"JD-{no:03d}",
+            day,
+            method,
+            day,
+            f"R-{no}",
+            "某建材公司",
+            "收货人 王**",
+            "bagged",
+            "P.O 42.5",
+            "30",
+            "30",
+            "match",
+            "客服代表 李**",
+        ]
+
+    march = [callback(i, f"2026-03-{i + 1:02d}", "phone") for i in range(3)] + [
+        callback(9, "2026-03-20", "visit")
+    ]
+    may = [
+        callback(10 + i, f"2026-05-{i + 1:02d}", "phone") for i in range(3)
+    ]  # no visit; April empty
+    path = check(tmp_path, "delivery_callback", DELIVERY, march + may)
+    found = sorted(
+        (p.params["month"], p.params["count"], p.params["minimum"])
+        for p in problems(tmp_path, path)
+        if p.code == "rule-count"
+    )
+    assert found == [("2026-04", 0, 1), ("2026-04", 0, 3), ("2026-05", 0, 1)]

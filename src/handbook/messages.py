@@ -369,3 +369,16 @@ CATALOGUE.update(
         ),
     }
 )
+
+CATALOGUE.update(
+    {
+        "rule-at-most": (
+            "“{column}”（{value}）不能大于“{limit_col}”（{limit}）。",
+            "'{column}' ({value}) cannot be more than '{limit_col}' ({limit}).",
+        ),
+        "rule-count": (
+            "{month}：“{label}”共 {count} 次，少于规定的每月至少 {minimum} 次。",
+            "{month}: '{label}' {count} times, fewer than the required {minimum} a month.",
+        ),
+    }
+)

@@ -243,6 +243,23 @@ class RequiredIf(RowRule):
         return None
 
 
+class AtMost(RowRule):
+    """A count is not more than another count of the same row (present <= invited)."""
+
+    check = "at-most"
+    params = field_params = ("field", "limit_field")
+
+    def check_row(self, values: dict[str, Any]) -> Finding | None:
+        value, limit = values.get(self.spec["field"]), values.get(self.spec["limit_field"])
+        if value is None or limit is None or value <= limit:
+            return None
+        return Finding(
+            "rule-at-most",
+            {"limit_col": _title(self.form, self.spec["limit_field"]), "limit": _show(limit)},
+            self.spec["field"],
+        )
+
+
 class Reference(RowRule):
     """The value exists in a column of another register validated in the same run."""
 
@@ -409,8 +426,71 @@ class Interval(PeriodRule):
                     )
 
 
+class Count(PeriodRule):
+    """At least the policy's number of rows per calendar month, for each value of ``by``.
+
+    Months run from the first to the last date in the register, so a month
+    with no record at all is reported too.
+    """
+
+    check = "count"
+    params = ("date", "minimum")
+    field_params = ("date", "by")
+    policy_params = ("minimum",)
+
+    def __init__(self, form: Form, spec: dict[str, Any], policy: Policy) -> None:
+        super().__init__(form, spec, policy)
+        self.setting = policy[spec["minimum"]]
+        self.by = spec.get("by")
+        self.counts: dict[tuple[tuple[int, int], Any], int] = defaultdict(int)
+        self.months: set[tuple[int, int]] = set()
+        if not self.clauses:
+            self.clauses = self.setting.clauses
+
+    def observe(self, values: dict[str, Any], row: int) -> None:
+        date = values.get(self.spec["date"])
+        if date is None:
+            return
+        month = (date.year, date.month)
+        self.months.add(month)
+        self.counts[(month, values.get(self.by) if self.by else None)] += 1
+
+    def finish(self) -> Iterator[Finding]:
+        if not self.months:
+            return
+        first, last = min(self.months), max(self.months)
+        minimums = (
+            self.setting.value
+            if isinstance(self.setting.value, dict)
+            else {None: self.setting.value}
+        )
+        f = self.form.field(self.by) if self.by else None
+        year, month = first
+        while (year, month) <= last:
+            for key, minimum in minimums.items():
+                count = self.counts.get(((year, month), key), 0)
+                if count < int(minimum):
+                    label = (
+                        Text(f.enum_label(str(key), "zh"), f.enum_label(str(key), "en"))
+                        if f and key is not None
+                        else self.form.title
+                    )
+                    yield Finding(
+                        "rule-count",
+                        {
+                            "month": f"{year}-{month:02d}",
+                            "label": label,
+                            "count": count,
+                            "minimum": minimum,
+                        },
+                        self.spec["date"],
+                    )
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+
+
 CHECKS: dict[str, type[Rule]] = {
-    cls.check: cls for cls in (Order, Within, RequiredIf, Reference, Share, Coverage, Interval)
+    cls.check: cls
+    for cls in (Order, Within, RequiredIf, AtMost, Reference, Share, Coverage, Interval, Count)
 }
 
 
