@@ -59,8 +59,10 @@ def _rounds(ctx: Context, summaries: list[Row]) -> list[Row]:
     )
 
 
-def survey_response_rate(ctx: Context, summaries: list[Row]) -> Indicator:
-    """Forms returned ÷ forms issued, over the survey rounds issued in the period."""
+def _ratio_by_round(
+    ctx: Context, summaries: list[Row], key: str, clause: str, numerator: str, denominator: str
+) -> Indicator:
+    """Σ numerator ÷ Σ denominator over the survey rounds issued in the period, per round too."""
     rows = _rounds(ctx, summaries)
     groups = []
     for r in rows:
@@ -69,39 +71,24 @@ def survey_response_rate(ctx: Context, summaries: list[Row]) -> Indicator:
             Group(
                 label,
                 Text(label, label),
-                ctx.figure(r.get("forms_returned") or 0, r.get("forms_issued") or 0),
+                ctx.figure(r.get(numerator) or 0, r.get(denominator) or 0),
             )
         )
-    returned = sum(r.get("forms_returned") or 0 for r in rows)
-    issued = sum(r.get("forms_issued") or 0 for r in rows)
-    return Indicator(
-        "survey_response_rate",
-        SECTION,
-        ctx.labels.clause("survey_summary", "forms_returned", "RV-14.2"),
-        ctx.figure(returned, issued),
-        groups=tuple(groups),
+    top = sum(r.get(numerator) or 0 for r in rows)
+    bottom = sum(r.get(denominator) or 0 for r in rows)
+    return Indicator(key, SECTION, clause, ctx.figure(top, bottom), groups=tuple(groups))
+
+
+def survey_response_rate(ctx: Context, summaries: list[Row]) -> Indicator:
+    """Forms returned ÷ forms issued, over the survey rounds issued in the period."""
+    clause = ctx.labels.clause("survey_summary", "forms_returned", "RV-14.2")
+    return _ratio_by_round(
+        ctx, summaries, "survey_response_rate", clause, "forms_returned", "forms_issued"
     )
 
 
 def survey_coverage(ctx: Context, summaries: list[Row]) -> Indicator:
     """Forms issued ÷ occupied flats, over the survey rounds issued in the period."""
-    rows = _rounds(ctx, summaries)
-    groups = []
-    for r in rows:
-        label = str(r.get("survey_round", "?"))
-        groups.append(
-            Group(
-                label,
-                Text(label, label),
-                ctx.figure(r.get("forms_issued") or 0, r.get("occupied_units") or 0),
-            )
-        )
-    issued = sum(r.get("forms_issued") or 0 for r in rows)
-    occupied = sum(r.get("occupied_units") or 0 for r in rows)
-    return Indicator(
-        "survey_coverage",
-        SECTION,
-        "RV-14.1",
-        ctx.figure(issued, occupied),
-        groups=tuple(groups),
+    return _ratio_by_round(
+        ctx, summaries, "survey_coverage", "RV-14.1", "forms_issued", "occupied_units"
     )
