@@ -399,3 +399,63 @@ def test_delivery_callbacks_every_month_by_method(tmp_path: Path) -> None:
         if p.code == "rule-count"
     )
     assert found == [("2026-04", 0, 1), ("2026-04", 0, 3), ("2026-05", 0, 1)]
+
+
+@pytest.mark.parametrize(
+    ("replied", "late"), [("2026-03-02 09:00", False), ("2026-03-02 09:01", True)]
+)
+def test_complaint_reply_within_24_hours(tmp_path: Path, replied: str, late: bool) -> None:
+    path = check(
+        tmp_path, "complaint_register", [*REGISTER, "replied_at"], [[*complaint(1), replied]]
+    )
+    found = [
+        p for p in problems(tmp_path, path) if p.code == "rule-within" and p.field == "replied_at"
+    ]
+    assert bool(found) is late
+    if late:
+        assert "24 hours" in found[0].message("en") and found[0].article == "RV-1.1.2.1"
+
+
+def test_a_company_changes_a_number_in_policy_yaml_and_nowhere_else(tmp_path: Path) -> None:
+    """The 24-hour reply becomes 'the same day' by editing one value in one file."""
+    import shutil
+
+    from click.testing import CliRunner
+
+    from handbook.cli import cli
+
+    shutil.copytree(ROOT / "forms", tmp_path / "company" / "forms")
+    text = (ROOT / "policy.yaml").read_text(encoding="utf-8")
+    head, rest = text.split("complaint_reply_hours:\n  value: 24\n", 1)
+    (tmp_path / "company" / "policy.yaml").write_text(
+        head + "complaint_reply_hours:\n  value: same_day\n" + rest, encoding="utf-8"
+    )
+    path = check(
+        tmp_path,
+        "complaint_register",
+        [*REGISTER, "replied_at"],
+        [[*complaint(1), "2026-03-01 18:00"], [*complaint(2), "2026-03-02 08:00"]],
+    )
+    args = [
+        "validate",
+        str(path),
+        "--forms",
+        str(tmp_path / "company" / "forms"),
+        "--format",
+        "json",
+    ]
+    result = CliRunner().invoke(cli, args)
+    late = [
+        p["row"]
+        for p in __import__("json").loads(result.stdout)["problems"]
+        if p["code"] == "rule-within" and p["field"] == "replied_at"
+    ]
+    assert late == [3]  # replied the next morning: within 24 hours, but not the same day
+    default = CliRunner().invoke(
+        cli, ["validate", str(path), "--forms", str(ROOT / "forms"), "--format", "json"]
+    )
+    assert [
+        p
+        for p in __import__("json").loads(default.stdout)["problems"]
+        if p["field"] == "replied_at"
+    ] == []
