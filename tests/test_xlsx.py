@@ -127,3 +127,16 @@ def test_round_trip_filled_xlsx_validates_like_the_csv(tmp_path: Path) -> None:
     assert xlsx_result.fatal is None and xlsx_result.rows == 2
     assert [p.code for p in xlsx_result.problems] == [p.code for p in csv_result.problems]
     assert [p for p in xlsx_result.problems if p.severity == "error"] == []
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_checklist_blanks_list_the_items_to_tick(tmp_path: Path, lang: str) -> None:
+    form = FORMS["repair_followup_checklist"]
+    write_blank(form, "csv", lang, tmp_path / "c.csv")
+    rows = list(csv.reader((tmp_path / "c.csv").read_text(encoding="utf-8-sig").splitlines()))
+    assert [r[1] for r in rows[1:]] == [item.text.get(lang) for item in form.checklist]
+    write_blank(form, "xlsx", lang, tmp_path / "c.xlsx")
+    sheet = openpyxl.load_workbook(tmp_path / "c.xlsx").worksheets[0]
+    assert sheet.max_row == len(form.checklist) + 1
+    (dv,) = sheet.data_validations.dataValidation
+    assert dv.type == "list" and str(dv.sqref) == f"D2:D{len(form.checklist) + 1}"

@@ -1,4 +1,8 @@
-"""Blank registers staff download and fill in: CSV for now (XLSX in ``xlsx``)."""
+"""Blank registers staff download and fill in: CSV here, XLSX in ``xlsx``.
+
+A checklist's blank is its items, one per row, with a column to tick and one
+for remarks, for staff who keep checklists in Excel rather than on paper.
+"""
 
 from __future__ import annotations
 
@@ -14,10 +18,29 @@ def header(form: Form, lang: str) -> list[str]:
     return [f.title.get(lang) for f in form.input_fields]
 
 
+CHECKLIST_HEADER = {
+    "zh": ("序号", "检查项目", "依据条款", "完成（是/否）", "备注"),
+    "en": ("No.", "Check", "Article", "Done (yes/no)", "Remarks"),
+}
+
+
+def checklist_rows(form: Form, lang: str) -> list[list[str]]:
+    """A checklist's items as rows: number, text, articles, and empty cells to fill."""
+    return [
+        [str(n), item.text.get(lang), ", ".join(item.clauses), "", ""]
+        for n, item in enumerate(form.checklist, start=1)
+    ]
+
+
 def blank_csv_bytes(form: Form, lang: str) -> bytes:
     """A blank CSV: UTF-8 with BOM (so Excel on Windows shows Chinese) and one header row."""
     buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\r\n").writerow(header(form, lang))
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    if form.kind == "checklist":
+        writer.writerow(CHECKLIST_HEADER["en" if lang == "en" else "zh"])
+        writer.writerows(checklist_rows(form, lang))
+    else:
+        writer.writerow(header(form, lang))
     return buffer.getvalue().encode("utf-8-sig")
 
 
@@ -39,13 +62,11 @@ DOWNLOAD_FORMATS = ("csv", "xlsx")
 def write_downloads(
     forms: dict[str, Form], folder: Path, langs: tuple[str, ...] = LANGS
 ) -> list[Path]:
-    """Write every register's blank in every download format and in ``langs`` into ``folder``."""
+    """Write every form's blank (registers and checklists) in every format and in ``langs`` into ``folder``."""
     from handbook.pages import download_name
 
     written = []
     for form in forms.values():
-        if form.kind != "register":
-            continue
         for fmt in DOWNLOAD_FORMATS:
             for lang in langs:
                 path = folder / download_name(form, fmt, lang)

@@ -40,6 +40,8 @@ _WORDS = {
         "csv": "下载空白登记表（CSV）",
         "xlsx": "下载空白登记表（Excel）",
         "download_note": "CSV 为 UTF-8（带 BOM）编码，Excel 可直接打开，首行为中文列名。",
+        "csv_checklist": "下载检查表（CSV）",
+        "xlsx_checklist": "下载检查表（Excel）",
         "source": "来源：汇编第 {n} 部分《{title}》。",
         "effective": "施行日期：{date}。",
         "missing": "原文缺失",
@@ -85,6 +87,8 @@ _WORDS = {
         "csv": "Download the blank register (CSV)",
         "xlsx": "Download the blank register (Excel)",
         "download_note": "The CSV is UTF-8 with a BOM, so Excel opens it directly; the first row holds the English column titles.",
+        "csv_checklist": "Download the checklist (CSV)",
+        "xlsx_checklist": "Download the checklist (Excel)",
         "source": "Source: section {n} of the compilation, “{title}”.",
         "effective": "In force from {date}.",
         "missing": "missing in the source",
@@ -206,7 +210,7 @@ def download_links(form: Form, lang: str, from_url: str, formats: Iterable[str] 
     prefix = _downloads_prefix(from_url, lang)
     links = [
         f'<a class="md-button hb-download" href="{prefix}downloads/{download_name(form, fmt, lang)}" '
-        f'download="{html.escape(form.title.get(lang))}.{fmt}">{html.escape(w[fmt])}</a>'
+        f'download="{html.escape(form.title.get(lang))}.{fmt}">{html.escape(w.get(f"{fmt}_{form.kind}", w[fmt]))}</a>'
         for fmt in formats
     ]
     return '<p class="hb-downloads">' + " ".join(links) + "</p>\n\n" + w["download_note"]
@@ -312,7 +316,13 @@ def forms_index(forms: Iterable[Form], index: dict[str, str], lang: str, from_ur
                 for fmt in ("csv", "xlsx")
             )
         else:
-            downloads = f'<a href="{form_page_link(form, from_url)}">{html.escape(w["print"])}</a>'
+            downloads = (
+                f'<a href="{form_page_link(form, from_url)}">{html.escape(w["print"])}</a> · '
+                + " · ".join(
+                    f'<a href="{prefix}downloads/{download_name(form, fmt, lang)}" download>{fmt.upper()}</a>'
+                    for fmt in ("csv", "xlsx")
+                )
+            )
         lines.append(
             f"| {title} | {w[form.kind]} | {clause_links(form.clauses, index, from_url)} | {downloads} |"
         )

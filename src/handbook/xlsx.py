@@ -238,8 +238,41 @@ def _instructions(sheet, form: Form, lang: str) -> None:
         sheet.column_dimensions[letter].width = width
 
 
+def checklist_workbook(form: Form, lang: str) -> Workbook:
+    """A checklist as a sheet: one item per row, a yes/no dropdown to tick, remarks."""
+    from handbook.blank import CHECKLIST_HEADER, checklist_rows
+
+    lang = "en" if lang == "en" else "zh"
+    w = _W[lang]
+    book = Workbook()
+    sheet = book.active
+    sheet.title = form.title.get(lang)[:31]
+    sheet.append(list(CHECKLIST_HEADER[lang]))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True, color="FFFFFF")
+        cell.fill = PatternFill("solid", fgColor="305496")
+    for row in checklist_rows(form, lang):
+        sheet.append(row)
+    last = len(form.checklist) + 1
+    yes, no = w["yesno"]
+    dv = DataValidation(type="list", formula1=f'"{yes},{no}"', allow_blank=True)
+    dv.showErrorMessage = dv.showInputMessage = True
+    dv.prompt, dv.error = w["choose"], w["bad_choice"]
+    dv.add(f"D2:D{last}")
+    sheet.add_data_validation(dv)
+    for letter, width in (("A", 6), ("B", 60), ("C", 16), ("D", 14), ("E", 30)):
+        sheet.column_dimensions[letter].width = width
+    for row in sheet.iter_rows(min_row=2, max_col=2):
+        row[1].alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.freeze_panes = "A2"
+    return book
+
+
 def blank_xlsx_bytes(form: Form, lang: str) -> bytes:
-    """The blank workbook as bytes."""
+    """The blank workbook (a register, or a checklist's items) as bytes."""
     buffer = io.BytesIO()
-    blank_workbook(form, lang).save(buffer)
+    book = (
+        checklist_workbook(form, lang) if form.kind == "checklist" else blank_workbook(form, lang)
+    )
+    book.save(buffer)
     return buffer.getvalue()
