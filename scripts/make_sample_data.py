@@ -10,6 +10,7 @@ phone numbers are random. Every register is valid under ``handbook validate``.
 
 from __future__ import annotations
 
+import calendar
 import csv
 import datetime as dt
 import random
@@ -292,6 +293,12 @@ def complaint(year: int, month: int) -> dict[str, Any]:
         else None,  # fmt: skip
         "reviewed_by": CS_HEAD if followup else None,
     }
+    # First reply within the 24 hours of RV-1.1.2.1, derived from the receipt time (no draw
+    # from R, so every other value stays as it was) and never after the case was closed.
+    replied = received + dt.timedelta(
+        minutes=20 + (received.hour * 61 + received.minute * 37) % (20 * 60)
+    )
+    row["replied_at"] = min(replied, closed) if closed else replied
     if substantiated != "no" or R.random() < 0.3:
         row["notice_no"] = NO.next("TZ", received.year)
     return row
@@ -774,6 +781,507 @@ def make_visits(complaints: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return rows
 
 
+# ---- residents' forums and building representatives' meetings
+
+MEETINGS = {
+    # type: (days between meetings, venue, invited, speaker patterns)
+    "building_reps": ((56, 88), "物业服务中心会议室", (20, 20), ["{b}号楼楼长"]),
+    "residents_forum": ((76, 91), "社区活动室", (30, 45), ["{b}号楼业主代表", "{b}号楼住户代表", "商铺业主代表"]),
+}  # fmt: skip
+AGENDA = {
+    "building_reps": "通报本季度物业服务情况；听取各楼楼长意见",
+    "residents_forum": "通报物业服务工作；征询住户对服务的意见和建议",
+}
+SEASON = {
+    12: "冬季消防安全",
+    1: "冬季消防安全",
+    2: "春节期间安全管理",
+    6: "汛期防汛准备",
+    7: "汛期防汛准备",
+}
+# (issue, answer given at the meeting, action agreed)
+ISSUES = [
+    (
+        "地库入口坡道照明不足，夜间行车不便",
+        "工程部两周内增设照明灯具",
+        "地库坡道增设照明（工程部）",
+    ),
+    ("单元门禁刷卡偶有失灵", "已安排门禁厂家检修", "全面检修单元门禁（工程部）"),
+    (
+        "楼道内仍有电动车充电",
+        "秩序维护部加强巡查并张贴告示",
+        "开展楼道电动车专项清查（秩序维护部）",
+    ),
+    ("雨天大堂地面湿滑", "保洁部雨天铺设防滑垫", "各楼大堂配备防滑垫（保洁部）"),
+    ("中心花园灌木修剪不及时", "绿化部本月内完成修剪", "制定绿化修剪计划（绿化部）"),
+    ("物业费收支公示不够清楚", "下季度起按项目公示收支", "按项目公示物业费收支（财务部）"),
+    ("快递堆放在大堂影响通行", "与快递公司协商增设快递柜", "选址增设快递柜（客服中心）"),
+    ("夜间装修噪声扰民", "重申装修时间规定，加强巡查", "装修巡查纳入夜间巡逻（秩序维护部）"),
+    ("儿童游乐区地垫破损", "工程部一周内更换", "更换儿童游乐区地垫（工程部）"),
+    ("外来车辆进入小区管理不严", "岗亭严格登记外来车辆", "完善外来车辆登记（秩序维护部）"),
+]
+
+
+def make_meetings() -> list[dict[str, Any]]:
+    rows = []
+    for kind, (gap, venue, (low, high), speakers) in MEETINGS.items():
+        day = FIRST + dt.timedelta(days=R.randint(7, 30))
+        while day <= LAST - dt.timedelta(days=7):
+            chosen = R.sample(ISSUES, R.randint(2, 3))
+            blocks = R.sample(range(1, BLOCKS + 1), len(chosen))
+            raised = [
+                R.choice(speakers).format(b=b) + "反映" + issue
+                for b, (issue, _, _) in zip(blocks, chosen, strict=True)
+            ]
+            invited = R.randint(low, high)
+            due = day + dt.timedelta(days=R.randint(14, 30))
+            status = "open" if due > LAST else ("overdue" if R.random() < 0.1 else "done")
+            agenda = AGENDA[kind] + (f"；{SEASON[day.month]}" if day.month in SEASON else "")
+            rows.append(
+                {
+                    "meeting_type": kind,
+                    "held_on": day,
+                    "venue": venue,
+                    "chair": R.choice([MANAGER, OFFICE_HEAD]),
+                    "recorder": R.choice(CS),
+                    "invited": invited,
+                    "present": R.randint(invited * 2 // 3, invited),
+                    "agenda": agenda + "。",
+                    "issues_raised": "；".join(raised) + "。",
+                    "answers": "；".join(answer for _, answer, _ in chosen) + "。",
+                    "actions": "；".join(action for _, _, action in chosen) + "。",
+                    "action_owner": R.choice(SUPERVISORS),
+                    "action_due": due,
+                    "action_status": status,
+                    "posted_on": day + dt.timedelta(days=R.randint(1, 3))
+                    if R.random() < 0.9
+                    else None,
+                    "speaker": raised[0].split("反映")[
+                        0
+                    ],  # not written: for the suggestion register
+                }
+            )
+            day += dt.timedelta(days=R.randint(*gap))
+    rows.sort(key=lambda r: (r["held_on"], r["meeting_type"]))
+    for row in rows:
+        row["meeting_no"] = NO.next("HY", row["held_on"].year)
+    return rows
+
+
+# ---- delivery callbacks (section 4: a cement company's customers)
+
+SALES_CS = TEAM.people("客服代表", 2)
+ENTERPRISE = TEAM.people("企管科", 1)[0]
+SALES = TEAM.people("销售科", 2)
+CUSTOMERS = ["城北混凝土搅拌站", "江岸建筑工程公司", "新区市政工程公司", "南郊管桩厂",
+             "西城预制构件厂", "滨河建材经销部", "东湖路桥工程公司"]  # fmt: skip
+PRODUCTS = {"bagged": ["P.C 32.5R", "P.O 42.5"], "bulk": ["P.O 42.5", "P.O 52.5", "P.S.A 32.5"]}
+
+
+def weekday_in(year: int, month: int) -> dt.date:
+    while True:
+        day = day_in(year, month)
+        if day.weekday() < 5:
+            return day
+
+
+def delivery_callback(day: dt.date, method: str) -> dict[str, Any]:
+    lag = 1 if method == "phone" else R.randint(1, 5)
+    delivered = day - dt.timedelta(days=lag)
+    packaging = pick({"bagged": 0.45, "bulk": 0.55})
+    product = R.choice(PRODUCTS[packaging])
+    shipped = R.randint(200, 800) / 20 if packaging == "bagged" else R.randint(300, 600) / 10
+    result = pick(
+        {"match": 0.9, "quantity_differs": 0.07, "product_differs": 0.02, "both_differ": 0.01}
+    )
+    received, note = shipped, None
+    if result in ("quantity_differs", "both_differ"):
+        short = R.randint(4, 20) / 20 if packaging == "bagged" else R.randint(5, 20) / 10
+        received = round(shipped - short, 2)
+        note = f"收货人确认少 {round(short, 2)} 吨，需核对装车记录。"
+    if result in ("product_differs", "both_differ"):
+        other = R.choice([p for p in PRODUCTS[packaging] if p != product])
+        note = (note or "") + f"回执品种为 {other}，与发货记录 {product} 不符。"
+    report_day = day + dt.timedelta(days=R.choice([0, 0, 1]))
+    return {
+        "callback_on": day,
+        "method": method,
+        "delivery_date": delivered,
+        "receipt_no": f"HZ-{delivered:%Y%m%d}-{R.randint(1, 40):02d}",
+        "customer": R.choice(CUSTOMERS),
+        "consignee": masked_name(),
+        "phone": phone(),
+        "packaging": packaging,
+        "product": product,
+        "qty_shipped": shipped,
+        "qty_received": received,
+        "check_result": result,
+        "discrepancy_note": note,
+        "reported_to_gm_at": at(day, 9, 17) if note else None,
+        "callback_by": R.choice(SALES_CS)
+        if method == "phone"
+        else f"{ENTERPRISE}、{R.choice(SALES)}",
+        "report_submitted_on": report_day if report_day <= LAST else day,
+    }
+
+
+def make_deliveries() -> list[dict[str, Any]]:
+    rows = []
+    for year, month in months():
+        for method, (low, high) in (("phone", (4, 7)), ("visit", (1, 2))):
+            rows += [
+                delivery_callback(weekday_in(year, month), method)
+                for _ in range(R.randint(low, high))
+            ]
+    rows.sort(key=lambda r: (r["callback_on"], r["method"]))
+    for row in rows:
+        row["callback_no"] = NO.next("SH", row["callback_on"].year)
+    return rows
+
+
+# ---- post-works follow-ups: 1, 3, 6 and 12 months after acceptance, then yearly
+
+WORKS_LEAD = TEAM.people("工程主管", 1)[0]
+ROUND_MONTHS = [1, 3, 6, 12]  # policy works_followup_months; round 5 on: every 12 months
+# (accepted in year-month, title, location, contractor, warranty years)
+WORKS = [
+    ((2023, 9), "消防喷淋管网改造", "地下车库", "安达消防工程公司", 2),
+    ((2024, 12), "{b}号楼屋面防水翻新", "{b}号楼屋面", "城建防水工程公司", 5),
+    ((2025, 3), "小区监控系统升级", "全小区公共区域", "明安智能科技公司", 2),
+    ((2025, 6), "{b}号楼外墙涂料翻新", "{b}号楼外立面", "华城建筑装饰公司", 2),
+    ((2025, 9), "二次供水水箱更换", "水泵房", "清源给排水工程公司", 2),
+    ((2025, 10), "{b}号楼电梯更新改造", "{b}号楼{e}单元", "恒通电梯工程公司", 2),
+    ((2026, 1), "地下车库地坪翻新", "地下车库", "坚固地坪工程公司", 2),
+    ((2026, 4), "中心花园景观改造", "中心花园", "绿景园林工程公司", 1),
+    ((2026, 7), "雨污分流管网改造", "小区主干道", "清源给排水工程公司", 2),
+    ((2026, 9), "{b}号楼单元门禁更换", "{b}号楼", "明安智能科技公司", 2),
+]
+FINDINGS = {
+    "no_problem": ["工程质量良好，使用功能正常，未发现安全隐患。", "设施运行正常，维护保养记录齐全。"],
+    "problems": ["局部收口处有细微裂缝，需修补。", "个别设备运行有异响，需调试。", "部分标识脱落，需补装。"],
+    "major_problem": ["发现影响正常使用的质量问题，已拍照并上报公司。"],
+}  # fmt: skip
+WORKS_COMMENTS = ["希望整改前提前通知。", "施工后现场清理及时，表示认可。", "希望加强日常维护。"]
+
+
+def add_months(day: dt.date, count: int) -> dt.date:
+    year, month = divmod(day.month - 1 + count, 12)
+    year, month = day.year + year, month + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def round_months(number: int) -> int:
+    return ROUND_MONTHS[number - 1] if number <= len(ROUND_MONTHS) else 12 * (number - 3)
+
+
+def make_works() -> list[dict[str, Any]]:
+    rows = []
+    for (year, month), title, location, contractor, years in WORKS:
+        accepted = day_in(year, month)
+        b, e = R.randint(1, BLOCKS), R.randint(1, ENTRANCES)
+        works_no = NO.next("GC", year)
+        number = 1
+        while (due := add_months(accepted, round_months(number))) <= LAST:
+            # a few days either side of the due date; a round due in the period is done in it
+            early = -3 if due < FIRST else max(-3, (FIRST - due).days)
+            late = 6 if due > LAST else min(6, (LAST - due).days)
+            done = due + dt.timedelta(days=R.randint(early, late))
+            number += 1
+            if not FIRST <= done <= LAST:
+                continue
+            conclusion = pick({"no_problem": 0.7, "problems": 0.25, "major_problem": 0.05})
+            method = "site_visit" if conclusion != "no_problem" else pick(
+                {"site_visit": 0.7, "phone": 0.2, "online": 0.1}
+            )  # fmt: skip
+            found = conclusion != "no_problem"
+            rectify_by = done + dt.timedelta(days=R.randint(7, 21)) if found else None
+            reinspected = rectify_by - dt.timedelta(days=R.randint(0, 3)) if rectify_by else None
+            if reinspected and reinspected > LAST:
+                reinspected = None
+            informed = reinspected + dt.timedelta(days=R.randint(0, 2)) if reinspected else None
+            rows.append(
+                {
+                    "works_no": works_no,
+                    "works_title": title.format(b=b),
+                    "location": location.format(b=b, e=e),
+                    "contractor": contractor,
+                    "accepted_on": accepted,
+                    "warranty_until": add_months(accepted, 12 * years) - dt.timedelta(days=1),
+                    "round": number - 1,
+                    "followup_on": done,
+                    "method": method,
+                    "participants": "工程部、质量监督员、客服中心、楼长代表"
+                    if method == "site_visit"
+                    else "工程部、客服中心",
+                    "findings": R.choice(FINDINGS[conclusion]),
+                    "conclusion": conclusion,
+                    "defects_count": R.randint(1, 4) if found else 0,
+                    "photos_taken": True if found else None,
+                    "owner_feedback": rating(0.6, 0.28, 0.06),
+                    "owner_comments": R.choice(WORKS_COMMENTS) if R.random() < 0.3 else None,
+                    "rectification": f"由{contractor}在保修期内整改，工程部跟进。"
+                    if found
+                    else None,
+                    "rectify_by": rectify_by,
+                    "reinspected_on": reinspected,
+                    "reinspection": "pass" if reinspected else None,
+                    "customer_informed_on": informed if informed and informed <= LAST else None,
+                    "recorded_by": R.choice([WORKS_LEAD, DEPT_STAFF["engineering"]]),
+                }
+            )
+    rows.sort(key=lambda r: (r["followup_on"], r["works_no"]))
+    return rows
+
+
+# ---- the reception log: matters raised at the management office
+
+CHANNELS = {"visit": "visit", "phone": "phone", "letter": "letter", "suggestion_box": "mailbox"}
+DEPT_ZH = {"customer_service": "客服中心", "engineering": "工程部", "security": "秩序维护部",
+           "cleaning": "保洁部", "landscaping": "绿化部", "finance": "财务部"}  # fmt: skip
+# type: [(matter, findings, outcome, department)]
+MATTERS_RAISED = {
+    "suggestion": [
+        ("建议在中心花园增设休闲座椅，方便老人休息。", "中心花园现有座椅较少，建议可行。", "已转合理化建议登记，主任研究后答复。", "customer_service"),
+        ("建议增设电动自行车集中充电棚，杜绝楼道充电。", "楼道充电确有安全隐患，建议可行。", "已转合理化建议登记，主任研究后答复。", "customer_service"),
+        ("建议公告栏分区张贴，停水停电通知放在醒目位置。", "公告栏通知与宣传混贴属实。", "已转合理化建议登记，主任研究后答复。", "customer_service"),
+        ("建议垃圾分类投放点增设洗手池。", "投放点附近无洗手设施属实。", "已转合理化建议登记，主任研究后答复。", "customer_service"),
+        ("建议取消外来车辆临时停车收费。", "临时停车收费按备案标准执行。", "已转合理化建议登记，主任研究后答复。", "customer_service"),
+    ],
+    "enquiry": [
+        ("咨询装修申报需要哪些材料。", "属一般咨询。", "已告知装修申报所需材料和办理流程。", "customer_service"),
+        ("咨询车位租赁续费办法。", "属一般咨询。", "已告知续费时间和缴费方式。", "finance"),
+        ("咨询门禁卡补办手续。", "属一般咨询。", "已告知补办手续，当场办理。", "customer_service"),
+    ],
+    "repair_request": [
+        ("反映{b}号楼{e}单元楼道灯不亮。", "现场核实楼道灯损坏属实。", "已更换灯具，恢复照明。", "engineering"),
+        ("反映家中卫生间下水不畅。", "上门查看为户内下水管堵塞。", "已安排维修工疏通。", "engineering"),
+        ("反映{b}号楼单元门闭门器漏油。", "现场核实属实。", "已更换闭门器。", "engineering"),
+    ],
+    "other": [
+        ("在小区内拾到钥匙一串，交前台招领。", "已登记招领。", "失主已认领。", "customer_service"),
+        ("询问社区活动报名时间。", "属一般咨询。", "已告知报名时间和地点。", "customer_service"),
+        ("反映{b}号楼附近有流浪猫聚集。", "现场核实属实。", "已联系动物救助组织处理。", "security"),
+    ],
+}  # fmt: skip
+
+
+FOUND_INVALID = {
+    "repair_request": "经核实属报修事项，建议转工程部维修。",
+    "enquiry": "经核实属咨询事项，建议向住户解释收费依据。",
+    "outside_remit": "经核实不属物业服务范围，建议向住户解释并协助联系有关方面。",
+    "unverifiable": "经现场查看未能核实，建议向住户说明并加强巡查。",
+}
+
+
+def reception_of_complaint(c: dict[str, Any]) -> dict[str, Any]:
+    dept = c["responsible_dept"]
+    found = {
+        "yes": f"经核实情况属实，建议由{DEPT_ZH[dept]}处理。",
+        "pending": "当天已到现场查看，需进一步核实。",
+    }.get(c["substantiated"]) or FOUND_INVALID[c["invalid_reason"]]
+    closed = c["closed_at"]
+    return {
+        "received_at": c["received_at"],
+        "channel": CHANNELS[c["channel"]],
+        "matter_type": "complaint",
+        "visitor_name": c["complainant_name"],
+        "unit_no": c["unit_no"],
+        "phone": c["phone"],
+        "matter": c["summary"],
+        "received_by": c["received_by"],
+        "complaint_no": c["complaint_no"],
+        "investigated_at": c["received_at"] + dt.timedelta(minutes=R.randint(20, 180)),
+        "findings": found,
+        "decision": f"同意，由{DEPT_ZH[dept]}按时限处理，客服中心回复住户。",
+        "responsible_dept": dept,
+        "outcome": c["resolution"] if closed and closed.date() <= LAST else None,
+        "replied_on": closed.date() if closed and closed.date() <= LAST else None,
+    }
+
+
+def reception(year: int, month: int) -> dict[str, Any]:
+    kind = pick({"suggestion": 0.25, "enquiry": 0.3, "repair_request": 0.3, "other": 0.15})
+    channel = pick({"visit": 0.55, "phone": 0.3, "letter": 0.05, "mailbox": 0.1})
+    received = at(day_in(year, month), 9, 10) if channel == "mailbox" else at(day_in(year, month))
+    matter, found, outcome, dept = R.choice(MATTERS_RAISED[kind])
+    anonymous = channel == "mailbox" and R.random() < 0.5
+    replied = received.date() + dt.timedelta(days=R.choice([0, 0, 1, 2, 3]))
+    done = replied <= LAST and not (kind == "suggestion" and anonymous)
+    return {
+        "received_at": received,
+        "channel": channel,
+        "matter_type": kind,
+        "visitor_name": None if anonymous else masked_name(),
+        "unit_no": None if anonymous else flat(),
+        "phone": None if anonymous or channel == "letter" else phone(),
+        "matter": matter.format(b=R.randint(1, BLOCKS), e=R.randint(1, ENTRANCES)),
+        "received_by": R.choice(CS),
+        "investigated_at": received + dt.timedelta(minutes=R.randint(20, 180)),
+        "findings": found,
+        "decision": f"由{DEPT_ZH[dept]}办理。",
+        "responsible_dept": dept,
+        "outcome": outcome if done else None,
+        "replied_on": replied if done else None,
+        "remarks": "住户要求电话告知结果。" if R.random() < 0.05 else None,
+    }
+
+
+def make_reception(complaints: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    rows = [reception_of_complaint(c) for c in complaints if c["channel"] in CHANNELS]
+    for year, month in months():
+        rows += [reception(year, month) for _ in range(R.randint(6, 10))]
+    rows.sort(key=lambda r: r["received_at"])
+    for row in rows:
+        row["log_no"] = NO.next("JD", row["received_at"].year)
+    return rows
+
+
+# ---- reasonable suggestions, from every source the handbook names
+
+MEASURES: dict[str, str | None] = {
+    "建议在中心花园增设休闲座椅，方便老人休息。": "中心花园增设休闲座椅六张。",
+    "建议增设电动自行车集中充电棚，杜绝楼道充电。": "在小区北侧建设电动自行车充电棚。",
+    "建议公告栏分区张贴，停水停电通知放在醒目位置。": "公告栏划分通知区和宣传区，通知置顶张贴。",
+    "建议垃圾分类投放点增设洗手池。": "在三处投放点增设洗手池。",
+    "建议取消外来车辆临时停车收费。": None,
+    "建议增加夜间巡逻。": "夜间巡逻由两次增加为三次。",
+    "建议地库增加照明。": "地库车道照明全部更换为感应灯并加密布置。",
+    "建议公告栏及时更新。": "客服中心每周一检查更新公告栏。",
+    "建议增设快递柜。": "与快递公司协商，在两处出入口增设快递柜。",
+    "建议增加休闲座椅。": "中心花园增设休闲座椅六张。",
+    "希望加强地库保洁。": "地库保洁由每日一次增加为两次。",
+    "建议增加绿化养护频次。": "草坪修剪由每月一次增加为两次。",
+    "维修预约时间希望更灵活。": "维修预约增加周末时段。",
+    "公共区域照明可再改善。": "排查公共区域照明，损坏灯具一周内更换。",
+}
+MEETING_SUGGESTIONS = [
+    "建议在地库入口增设减速带和转角反光镜。",
+    "建议在儿童游乐区周边增设防护围栏。",
+    "建议在小区内开设24小时便利店。",
+]
+MEASURES |= {
+    MEETING_SUGGESTIONS[0]: "地库入口增设减速带两处、转角反光镜一面。",
+    MEETING_SUGGESTIONS[1]: "儿童游乐区增设防护围栏。",
+    MEETING_SUGGESTIONS[2]: None,
+}
+
+
+def suggestion(
+    day: dt.date,
+    source: str,
+    proposer: str | None,
+    unit: str | None,
+    content: str,
+    by: str,
+    said_by: str = "",
+) -> dict[str, Any]:
+    reported = day + dt.timedelta(days=R.randint(0, 2))
+    if reported > LAST:
+        reported = None
+    measures = MEASURES[content]
+    if reported is None:
+        decision = None
+    elif reported > LAST - dt.timedelta(days=14) and R.random() < 0.6:
+        decision = "pending"
+    elif measures is None:
+        decision = "not_adopted"
+    else:
+        decision = pick({"adopted": 0.55, "rectification_plan": 0.3, "not_adopted": 0.15})
+    acted = decision in ("adopted", "rectification_plan")
+    posted = reported + dt.timedelta(days=R.randint(3, 10)) if acted else None
+    replied = (
+        reported + dt.timedelta(days=R.randint(1, 7)) if decision not in (None, "pending") else None
+    )
+    commended = decision == "adopted" and proposer is not None and R.random() < 0.5
+    decided = decision not in (None, "pending")
+    return {
+        "received_on": day,
+        "source": source,
+        "proposer": proposer,
+        "unit_no": unit,
+        "content": f"{said_by}在会上提出：{content}" if said_by else content,
+        "recorded_by": by,
+        "reported_on": reported,
+        "decision": decision,
+        "measures": measures if acted else None,
+        "posted_on": posted if posted and posted <= LAST else None,
+        "replied_on": replied if replied and replied <= LAST else None,
+        "publish_consent": R.random() < 0.6 if proposer and decided else None,
+        "commended": commended if decided else None,
+        "model_household_priority": (R.random() < 0.6) if commended else None,
+    }
+
+
+def make_suggestions(
+    reception_rows: list[dict[str, Any]],
+    records: list[dict[str, Any]],
+    visits: list[dict[str, Any]],
+    meetings: list[dict[str, Any]],
+    surveys: list[dict[str, Any]],
+) -> list[dict[str, Any]]:
+    rows = []
+    for r in reception_rows:
+        if r["matter_type"] == "suggestion":
+            source = {"visit": "visit", "mailbox": "mailbox"}.get(r["channel"], "other")
+            rows.append(
+                suggestion(
+                    r["received_at"].date(),
+                    source,
+                    r["visitor_name"],
+                    r["unit_no"],
+                    r["matter"],
+                    r["received_by"],
+                )  # fmt: skip
+            )
+    for r in records:
+        if r["suggestions"] and R.random() < 0.3:
+            rows.append(
+                suggestion(
+                    r["followup_date"],
+                    "followup",
+                    r["interviewee"],
+                    r["unit_no"],
+                    r["suggestions"],
+                    r["visitor"],
+                )  # fmt: skip
+            )
+    for r in visits:
+        if r["nature"] == "suggestion" and R.random() < 0.2:
+            rows.append(
+                suggestion(
+                    r["visit_date"],
+                    "followup",
+                    r["interviewee"],
+                    r["unit_no"],
+                    r["matters"],
+                    r["visitor"],
+                )  # fmt: skip
+            )
+    for m in meetings:
+        if R.random() < 0.6:
+            rows.append(
+                suggestion(
+                    m["held_on"],
+                    "meeting",
+                    None,
+                    None,
+                    R.choice(MEETING_SUGGESTIONS),
+                    m["recorder"],
+                    m["speaker"],
+                )  # fmt: skip
+            )
+    for label in dict.fromkeys(s["survey_round"] for s in surveys):
+        commented = [s for s in surveys if s["survey_round"] == label and s["comments"]]
+        for s in R.sample(commented, min(3, len(commented))):
+            rows.append(
+                suggestion(s["returned_on"], "survey", None, s["unit_no"], s["comments"], CS_HEAD)
+            )
+    rows.sort(key=lambda r: r["received_on"])
+    for row in rows:
+        row["suggestion_no"] = NO.next("JY", row["received_on"].year)
+    return rows
+
+
 def main(argv: list[str]) -> int:
     out = Path(argv[1]) if len(argv) > 1 else DATA
     forms = load_forms(ROOT / "forms")
@@ -782,16 +1290,31 @@ def main(argv: list[str]) -> int:
     complaints, notices = make_complaints()
     repairs, rectifications = make_repairs()
     surveys, summaries = make_surveys()
+    records = make_records(complaints, repairs)
+    hotline = make_hotline()
+    visits = make_visits(complaints)
+    # the five registers below draw from the generator after the nine above, so adding
+    # them changed no value in those nine
+    meetings = make_meetings()
+    deliveries = make_deliveries()
+    works = make_works()
+    reception_rows = make_reception(complaints)
+    suggestions = make_suggestions(reception_rows, records, visits, meetings, surveys)
     registers = {
         "complaint_register": complaints,
         "complaint_notice": notices,
         "repair_followup": repairs,
         "rectification_notice": rectifications,
-        "followup_record": make_records(complaints, repairs),
+        "followup_record": records,
         "opinion_survey": surveys,
         "survey_summary": summaries,
-        "hotline_callback": make_hotline(),
-        "visit_record": make_visits(complaints),
+        "hotline_callback": hotline,
+        "visit_record": visits,
+        "meeting_record": meetings,
+        "delivery_callback": deliveries,
+        "works_followup": works,
+        "reception_log": reception_rows,
+        "suggestion_register": suggestions,
     }
     for form_id, rows in registers.items():
         shutil.rmtree(out / form_id, ignore_errors=True)  # only the folders written here
