@@ -459,3 +459,18 @@ def test_a_company_changes_a_number_in_policy_yaml_and_nowhere_else(tmp_path: Pa
         for p in __import__("json").loads(default.stdout)["problems"]
         if p["field"] == "replied_at"
     ] == []
+
+
+@pytest.mark.parametrize(
+    ("name", "word"),
+    [("rule_unknown_policy", "repair_followup_weeks"), ("rule_unknown_check", "deadline")],
+)
+def test_a_broken_rule_is_an_unusable_form_not_a_crash(name: str, word: str) -> None:
+    from handbook.errors import FormFileError
+    from handbook.loader import load_form
+    from handbook.rules import compile_rules
+
+    form = load_form(Path(__file__).parent / "data" / "forms" / "broken_rules" / f"{name}.yaml")
+    with pytest.raises(FormFileError) as info:
+        compile_rules(form, POLICY)
+    assert word in info.value.render("en") and "handbook lint" in info.value.render("en")

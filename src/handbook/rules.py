@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from handbook.errors import FormFileError
 from handbook.model import Form, Text
 from handbook.policy import Policy
 
@@ -75,7 +76,9 @@ class Rule:
     period = False
     params: tuple[str, ...] = ()
     field_params: tuple[str, ...] = ()
-    policy_params: tuple[str, ...] = ()
+
+    #: the parameter naming the policy setting this rule takes its number from, if any
+    setting_param: str | None = None
 
     def __init__(self, form: Form, spec: dict[str, Any], policy: Policy) -> None:
         self.form = form
@@ -83,6 +86,27 @@ class Rule:
         self.policy = policy
         self.id = str(spec.get("id", ""))
         self.clauses = tuple(spec.get("clauses") or ())
+        self.setting = None
+        if self.setting_param is not None:
+            key = spec.get(self.setting_param)
+            if key not in policy:
+                # lint reports this with its line; here the form file cannot be used at all
+                raise FormFileError(
+                    "form-invalid",
+                    file=form.source,
+                    line=getattr(spec, "line", 0),
+                    count=1,
+                    problem_code="rule-unknown-policy",
+                    problem={
+                        "rule": self.id,
+                        "param": self.setting_param,
+                        "name": key,
+                        "known": ", ".join(sorted(policy.settings)),
+                    },
+                )
+            self.setting = policy[key]
+            if not self.clauses:
+                self.clauses = self.setting.clauses
 
     @property
     def article(self) -> str | None:
@@ -138,15 +162,12 @@ class Within(RowRule):
     check = "within"
     params = ("start", "end", "limit")
     field_params = ("start", "end", "by")
-    policy_params = ("limit",)
+    setting_param = "limit"
 
     def __init__(self, form: Form, spec: dict[str, Any], policy: Policy) -> None:
         super().__init__(form, spec, policy)
-        self.setting = policy[spec["limit"]]
         self.by = spec.get("by")
         self._cache: dict[tuple, Finding | None] = {}
-        if not self.clauses:
-            self.clauses = self.setting.clauses
 
     def check_row(self, values: dict[str, Any]) -> Finding | None:
         start, end = values.get(self.spec["start"]), values.get(self.spec["end"])
@@ -280,15 +301,12 @@ class Share(PeriodRule):
     check = "share"
     params = ("field", "minimum")
     field_params = ("field",)
-    policy_params = ("minimum",)
+    setting_param = "minimum"
 
     def __init__(self, form: Form, spec: dict[str, Any], policy: Policy) -> None:
         super().__init__(form, spec, policy)
-        self.setting = policy[spec["minimum"]]
         self.counts: dict[Any, int] = defaultdict(int)
         self.total = 0
-        if not self.clauses:
-            self.clauses = self.setting.clauses
 
     def observe(self, values: dict[str, Any], row: int) -> None:
         self.total += 1
@@ -329,15 +347,12 @@ class Coverage(PeriodRule):
     check = "coverage"
     params = ("field", "among", "minimum")
     field_params = ("field", "among")
-    policy_params = ("minimum",)
+    setting_param = "minimum"
 
     def __init__(self, form: Form, spec: dict[str, Any], policy: Policy) -> None:
         super().__init__(form, spec, policy)
-        self.setting = policy[spec["minimum"]]
         self.total = 0
         self.count = 0
-        if not self.clauses:
-            self.clauses = self.setting.clauses
 
     def observe(self, values: dict[str, Any], row: int) -> None:
         if values.get(self.spec["among"]) is not None:
@@ -371,17 +386,14 @@ class Interval(PeriodRule):
     check = "interval"
     params = ("date", "max_days")
     field_params = ("date", "by")
-    policy_params = ("max_days",)
+    setting_param = "max_days"
 
     def __init__(self, form: Form, spec: dict[str, Any], policy: Policy) -> None:
         super().__init__(form, spec, policy)
-        self.setting = policy[spec["max_days"]]
         group_by = spec.get("group_by") or []
         self.group_by = [group_by] if isinstance(group_by, str) else list(group_by)
         self.by = spec.get("by")
         self.dates: dict[tuple, list[tuple[dt.date, int]]] = defaultdict(list)
-        if not self.clauses:
-            self.clauses = self.setting.clauses
 
     def observe(self, values: dict[str, Any], row: int) -> None:
         date = values.get(self.spec["date"])
@@ -436,16 +448,13 @@ class Count(PeriodRule):
     check = "count"
     params = ("date", "minimum")
     field_params = ("date", "by")
-    policy_params = ("minimum",)
+    setting_param = "minimum"
 
     def __init__(self, form: Form, spec: dict[str, Any], policy: Policy) -> None:
         super().__init__(form, spec, policy)
-        self.setting = policy[spec["minimum"]]
         self.by = spec.get("by")
         self.counts: dict[tuple[tuple[int, int], Any], int] = defaultdict(int)
         self.months: set[tuple[int, int]] = set()
-        if not self.clauses:
-            self.clauses = self.setting.clauses
 
     def observe(self, values: dict[str, Any], row: int) -> None:
         date = values.get(self.spec["date"])
@@ -507,7 +516,20 @@ def compile_rules(form: Form, policy: Policy) -> RuleSet:
     """Fresh rule objects for one pass over a register (period rules keep state)."""
     rules = RuleSet()
     for spec in form.rules:
-        cls = CHECKS[spec["check"]]
+        cls = CHECKS.get(spec.get("check"))
+        if cls is None:
+            raise FormFileError(
+                "form-invalid",
+                file=form.source,
+                line=getattr(spec, "line", 0),
+                count=1,
+                problem_code="unknown-check",
+                problem={
+                    "rule": spec.get("id"),
+                    "check": spec.get("check"),
+                    "allowed": ", ".join(CHECKS),
+                },
+            )
         rule = cls(form, spec, policy)
         if isinstance(rule, PeriodRule):
             rules.period.append(rule)
@@ -560,7 +582,7 @@ def lint_rules(
                         {"rule": rule_id, "param": param, "name": name},
                     )
         if policy is not None:
-            for param in cls.policy_params:
+            for param in (cls.setting_param,) if cls.setting_param else ():
                 key = spec.get(param)
                 if key is not None and key not in policy:
                     yield (
