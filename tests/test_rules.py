@@ -474,3 +474,37 @@ def test_a_broken_rule_is_an_unusable_form_not_a_crash(name: str, word: str) -> 
     with pytest.raises(FormFileError) as info:
         compile_rules(form, POLICY)
     assert word in info.value.render("en") and "handbook lint" in info.value.render("en")
+
+
+def test_a_notice_cannot_be_issued_before_its_complaint_was_received(tmp_path: Path) -> None:
+    register = check(tmp_path, "complaint_register", REGISTER, [complaint(1), complaint(2)])
+    notice = check(
+        tmp_path,
+        "complaint_notice",
+        NOTICE,
+        [
+            [
+                "TZ-2026-0001",
+                "TS-2026-0001",
+                "2026-03-01 10:00",
+                "客服主管 王**",
+                "engineering",
+                "修复",
+                "2026-03-02 10:00",
+            ],
+            [
+                "TZ-2026-0002",
+                "TS-2026-0002",
+                "2026-02-28 10:00",
+                "客服主管 王**",
+                "engineering",
+                "修复",
+                "2026-03-02 10:00",
+            ],
+        ],
+    )
+    found = [p for p in problems(tmp_path, register, notice) if p.code == "rule-reference-order"]
+    assert [(p.row, p.value) for p in found] == [(3, "TS-2026-0002")]
+    assert "2026-02-28 10:00" in found[0].message("en") and "2026-03-01 09:00" in found[0].message(
+        "en"
+    )

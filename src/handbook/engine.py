@@ -132,7 +132,7 @@ def check_rows(
     policy: Policy,
     publish: bool,
     sink: Any,
-    key_columns: set[str],
+    key_columns: dict[str, set[str]],
 ) -> Iterator[Problem]:
     """Yield the problems of the data rows that follow the header.
 
@@ -170,6 +170,12 @@ def check_rows(
     row_rules = [r for r in rules.row if _uses_present(r, present)]
     period_rules = rules.period
     keys = {name: sink.keys.setdefault(name, set()) for name in key_columns}
+    # dates other registers compare with theirs: (key column, date column) -> {key: date}
+    key_dates = [
+        (name, date_col, sink.key_dates.setdefault((name, date_col), {}))
+        for name, date_cols in key_columns.items()
+        for date_col in date_cols
+    ]
     personal = ERROR if publish else WARNING
     row_number = header.row
     count = 0
@@ -276,6 +282,9 @@ def check_rows(
         for name, bucket in keys.items():
             if name in values:
                 bucket.add(values[name])
+        for name, date_col, dates in key_dates:
+            if name in values and date_col in values:
+                dates.setdefault(values[name], values[date_col])
         for rule in row_rules:
             finding = rule.check_row(values)
             if finding is None:

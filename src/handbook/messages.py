@@ -382,3 +382,12 @@ CATALOGUE.update(
         ),
     }
 )
+
+CATALOGUE.update(
+    {
+        "rule-reference-order": (
+            "“{local_col}”（{local}）早于{target_form}中编号“{value}”的“{target_date_col}”（{target_date}）。请核对日期或编号。",
+            "'{local_col}' ({local}) is before '{target_date_col}' ({target_date}) of '{value}' in the {target_form}. Check the date or the number.",
+        ),
+    }
+)

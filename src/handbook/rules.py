@@ -289,10 +289,21 @@ class Reference(RowRule):
     field_params = ("field",)
 
     def check_row(self, values: dict[str, Any]) -> Finding | None:
-        """Every filled value is a candidate; the orchestrator keeps those the target lacks."""
+        """Every filled value is a candidate; the orchestrator keeps those the target lacks.
+
+        With ``not_before: {field: F, target: T}``, this row's date F must not be
+        before the date T of the row it refers to (a notice issued after the
+        complaint it answers was received); the date travels with the candidate.
+        """
         value = values.get(self.spec["field"])
         if value is not None:
-            return Finding("rule-reference", {}, self.spec["field"])
+            local = values.get(self.not_before["field"]) if self.not_before else None
+            return Finding("rule-reference", {"local_date": local}, self.spec["field"])
+        return None
+
+    @property
+    def not_before(self) -> dict[str, str] | None:
+        return self.spec.get("not_before")
 
 
 class Share(PeriodRule):
@@ -595,5 +606,20 @@ def lint_rules(
                             "known": ", ".join(sorted(policy.settings)),
                         },
                     )
+        not_before = spec.get("not_before") if check == "reference" else None
+        if not_before is not None and (
+            not isinstance(not_before, dict) or not_before.get("field") not in names
+        ):
+            yield (
+                line,
+                "rule-unknown-field",
+                {
+                    "rule": rule_id,
+                    "param": "not_before.field",
+                    "name": (not_before or {}).get("field")
+                    if isinstance(not_before, dict)
+                    else not_before,
+                },
+            )
         if check == "reference" and form_ids is not None and spec.get("form") not in form_ids:
             yield line, "rule-unknown-form", {"rule": rule_id, "name": spec.get("form")}

@@ -45,6 +45,7 @@ class FileResult:
     problems: list[Problem]
     fatal: InputFileError | None = None
     keys: dict[str, set[Any]] = field(default_factory=dict)
+    key_dates: dict[tuple[str, str], dict[Any, Any]] = field(default_factory=dict)
     pending: list[tuple[Reference, Problem]] = field(default_factory=list)
     unique: list[UniqueTracker] = field(default_factory=list)
     #: called every 65 536 rows with (file, rows so far), for progress on a terminal
@@ -87,7 +88,7 @@ def check_file(
     policy: Policy,
     form_id: str | None = None,
     options: Options | None = None,
-    key_columns: dict[str, set[str]] | None = None,
+    key_columns: dict[str, dict[str, set[str]]] | None = None,
     on_rows: Any = None,
 ) -> FileResult:
     """Check one register file; unusable input is reported in ``fatal``, never raised."""
@@ -107,7 +108,7 @@ def check_file(
         form = forms[form_id] if form_id else identify_form(path, forms, first_rows)
         result.form = form.id
         header = find_header(form, path, first_rows)
-        wanted = (key_columns or {}).get(form.id, set())
+        wanted = (key_columns or {}).get(form.id, {})
         data = _chain(first_rows[header.row :], rows)
         result.problems.extend(
             check_rows(form, file, header, data, policy, options.publish, result, wanted)
@@ -169,55 +170,110 @@ def _duplicate_problems(
 
 def reference_targets(
     forms: dict[str, Form], in_run: set[str] | None = None
-) -> dict[str, set[str]]:
-    """Which columns of which forms the forms ``in_run`` refer to: ``{form_id: {column, …}}``.
+) -> dict[str, dict[str, set[str]]]:
+    """What the forms ``in_run`` need of the registers they refer to.
 
-    Only those columns' values are kept while reading (a million work-order
-    numbers are not worth holding when no register in the run refers to them).
+    ``{form_id: {key column: {date columns compared with, …}}}``. Only those
+    values are kept while reading (a million work-order numbers are not worth
+    holding when no register in the run refers to them).
     """
-    targets: dict[str, set[str]] = {}
+    targets: dict[str, dict[str, set[str]]] = {}
     for form in forms.values():
         if in_run is not None and form.id not in in_run:
             continue
         for spec in form.rules:
             if spec.get("check") == "reference":
-                targets.setdefault(spec["form"], set()).add(spec["target"])
+                dates = targets.setdefault(spec["form"], {}).setdefault(spec["target"], set())
+                if isinstance(spec.get("not_before"), dict) and spec["not_before"].get("target"):
+                    dates.add(spec["not_before"]["target"])
     return targets
 
 
 def resolve_references(results: list[FileResult], forms: dict[str, Form]) -> None:
     """Turn each file's pending cross-register checks into problems, now that every file was read."""
     pooled: dict[tuple[str, str], set[Any]] = {}
+    pooled_dates: dict[tuple[str, str, str], dict[Any, Any]] = {}
     for r in results:
         if r.form is None or r.fatal is not None:
             continue
         for column, values in r.keys.items():
             pooled.setdefault((r.form, column), set()).update(values)
+        for (column, date_col), dates in r.key_dates.items():
+            merged = pooled_dates.setdefault((r.form, column, date_col), {})
+            for key, date in dates.items():
+                merged.setdefault(key, date)
     for r in results:
         not_checked_said = set()
         for rule, problem in r.pending:
             target_form = forms.get(rule.spec["form"])
-            target_title = (
-                target_form.title if target_form else Text(rule.spec["form"], rule.spec["form"])
-            )
-            target_field = target_form.field(rule.spec["target"]) if target_form else None
-            target_col = (
-                target_field.title
-                if target_field
-                else Text(rule.spec["target"], rule.spec["target"])
-            )
+            target_title = _title(target_form, None, rule.spec["form"])
+            target_col = _title(target_form, rule.spec["target"], rule.spec["target"])
             keys = pooled.get((rule.spec["form"], rule.spec["target"]))
             if problem.code == "reference-not-checked":
                 if keys is None and rule.id not in not_checked_said:
                     not_checked_said.add(rule.id)
                     r.problems.append(_with(problem, {"target_form": target_title}))
                 continue
-            if keys is not None and problem.value not in keys:
+            if keys is None:
+                continue
+            if problem.value not in keys:
                 r.problems.append(
                     _with(problem, {"target_form": target_title, "target_col": target_col})
                 )
+                continue
+            order = rule.not_before
+            local = problem.params.get("local_date")
+            if not order or local is None:
+                continue
+            dates = pooled_dates.get((rule.spec["form"], rule.spec["target"], order["target"]), {})
+            earliest = dates.get(problem.value)
+            if earliest is not None and _before(local, earliest):
+                r.problems.append(
+                    Problem(
+                        "rule-reference-order",
+                        problem.severity,
+                        problem.file,
+                        problem.row,
+                        problem.column,
+                        problem.field,
+                        problem.value,
+                        {
+                            "local_col": _title(
+                                forms.get(r.form or ""), order["field"], order["field"]
+                            ),
+                            "local": display(local),
+                            "target_form": target_title,
+                            "target_date_col": _title(
+                                target_form, order["target"], order["target"]
+                            ),
+                            "target_date": display(earliest),
+                        },
+                        problem.article,
+                    )
+                )
         r.pending = []
         r.keys = {}
+        r.key_dates = {}
+
+
+def _title(form: Form | None, field_name: str | None, fallback: str) -> Text:
+    """The bilingual title of a form (``field_name`` None) or of one of its fields."""
+    if form is None:
+        return Text(fallback, fallback)
+    if field_name is None:
+        return form.title
+    f = form.field(field_name)
+    return f.title if f is not None else Text(fallback, fallback)
+
+
+def _before(local: Any, earliest: Any) -> bool:
+    """``local`` < ``earliest``, comparing dates when one of them has no time."""
+    import datetime as dt
+
+    if isinstance(local, dt.datetime) != isinstance(earliest, dt.datetime):
+        local = local.date() if isinstance(local, dt.datetime) else local
+        earliest = earliest.date() if isinstance(earliest, dt.datetime) else earliest
+    return local < earliest
 
 
 def _with(problem: Problem, params: dict[str, Any]) -> Problem:
