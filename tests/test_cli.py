@@ -223,3 +223,18 @@ def test_progress_on_a_terminal_only(tmp_path: Path, monkeypatch: pytest.MonkeyP
         on_rows=lambda file, n: seen.append((file, n)),
     )
     assert seen == [(str(path), 65_536)]
+
+
+def test_a_broken_policy_file_names_its_file_and_line(tmp_path: Path) -> None:
+    forms = tmp_path / "forms"
+    forms.mkdir()
+    root = Path(__file__).resolve().parents[1]
+    (forms / "complaint_register.yaml").write_bytes(
+        (root / "forms" / "complaint_register.yaml").read_bytes()
+    )
+    (tmp_path / "policy.yaml").write_text(
+        "complaint_reply_hours:\n  value: [24\n", encoding="utf-8"
+    )
+    code, _, err = run("validate", "data/", "--forms", str(forms), "--lang", "en")
+    assert code == 2
+    assert err.startswith(f"{tmp_path / 'policy.yaml'}:3: YAML does not parse")

@@ -34,7 +34,17 @@ def _rebuild(cls: type[HandbookError], code: str, params: dict) -> HandbookError
 
 
 class FormFileError(HandbookError):
-    """A form file that cannot be read or parsed (names the file and line)."""
+    """A form or policy file that cannot be read or parsed (names the file and line)."""
+
+    def render(self, lang: str) -> str:
+        """The message, as ``file:line: message`` when the message itself does not name the file."""
+        from handbook.messages import CATALOGUE
+
+        text = super().render(lang)
+        template = CATALOGUE.get(self.code, ("", ""))[0]
+        if "file" in self.params and "{file}" not in template:
+            return f"{self.params['file']}:{self.params.get('line', 1)}: {text}"
+        return text
 
 
 class UnknownFormError(HandbookError):
