@@ -54,21 +54,26 @@ class FileResult:
 
 def identify_form(path: Path, forms: dict[str, Form], first_rows: list[list[Any]]) -> Form:
     """Which form ``path`` is: by folder, then file name, then header; else an error."""
+    registers = {
+        fid: f for fid, f in forms.items() if f.kind == "register"
+    }  # checklists are printed
     for candidate in (path.parent.name, path.stem):
-        if candidate in forms:
-            return forms[candidate]
-    by_name = [f for f in forms.values() if f.id in path.stem or f.title.zh in path.stem]
+        if candidate in registers:
+            return registers[candidate]
+    by_name = [f for f in registers.values() if f.id in path.stem or f.title.zh in path.stem]
     if len(by_name) == 1:
         return by_name[0]
-    scores = {f.id: max((score(f, row) for row in first_rows), default=0) for f in forms.values()}
+    scores = {
+        f.id: max((score(f, row) for row in first_rows), default=0) for f in registers.values()
+    }
     best = max(scores.values(), default=0)
     top = [fid for fid, s in scores.items() if s == best and s >= 2]
     if len(top) == 1:
-        return forms[top[0]]
+        return registers[top[0]]
     if len(top) > 1:
-        names = ", ".join(f"{fid}（{forms[fid].title.zh}）" for fid in sorted(top))
+        names = ", ".join(f"{fid}（{registers[fid].title.zh}）" for fid in sorted(top))
         raise InputFileError("form-ambiguous", file=str(path), candidates=names)
-    raise InputFileError("form-not-recognised", file=str(path), known=", ".join(sorted(forms)))
+    raise InputFileError("form-not-recognised", file=str(path), known=", ".join(sorted(registers)))
 
 
 def find_header(form: Form, path: Path, rows: list[list[Any]]) -> HeaderMap:
