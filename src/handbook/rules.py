@@ -69,6 +69,18 @@ def _quantity(amount: float | int, unit: str) -> Text:
     return Text(f" {amount} 天", f"{amount} days")
 
 
+def unusable_rule(form: Form, spec: dict[str, Any], code: str, **problem: Any) -> FormFileError:
+    """A rule the validator cannot run: the form file is unusable until ``handbook lint`` is clean."""
+    return FormFileError(
+        "form-invalid",
+        file=form.source,
+        line=getattr(spec, "line", 0),
+        count=1,
+        problem_code=code,
+        problem=problem,
+    )
+
+
 class Rule:
     """Base of all rules: id, the articles behind it, and the form it belongs to."""
 
@@ -91,18 +103,14 @@ class Rule:
             key = spec.get(self.setting_param)
             if key not in policy:
                 # lint reports this with its line; here the form file cannot be used at all
-                raise FormFileError(
-                    "form-invalid",
-                    file=form.source,
-                    line=getattr(spec, "line", 0),
-                    count=1,
-                    problem_code="rule-unknown-policy",
-                    problem={
-                        "rule": self.id,
-                        "param": self.setting_param,
-                        "name": key,
-                        "known": ", ".join(sorted(policy.settings)),
-                    },
+                raise unusable_rule(
+                    form,
+                    spec,
+                    "rule-unknown-policy",
+                    rule=self.id,
+                    param=self.setting_param,
+                    name=key,
+                    known=", ".join(sorted(policy.settings)),
                 )
             self.setting = policy[key]
             if not self.clauses:
@@ -529,17 +537,13 @@ def compile_rules(form: Form, policy: Policy) -> RuleSet:
     for spec in form.rules:
         cls = CHECKS.get(spec.get("check"))
         if cls is None:
-            raise FormFileError(
-                "form-invalid",
-                file=form.source,
-                line=getattr(spec, "line", 0),
-                count=1,
-                problem_code="unknown-check",
-                problem={
-                    "rule": spec.get("id"),
-                    "check": spec.get("check"),
-                    "allowed": ", ".join(CHECKS),
-                },
+            raise unusable_rule(
+                form,
+                spec,
+                "unknown-check",
+                rule=spec.get("id"),
+                check=spec.get("check"),
+                allowed=", ".join(CHECKS),
             )
         rule = cls(form, spec, policy)
         if isinstance(rule, PeriodRule):

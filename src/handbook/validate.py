@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -103,11 +104,7 @@ def check_file(
     try:
         source = open_source(path, encoding=options.encoding, sheet=options.sheet)
         rows = source.rows()
-        first_rows = []
-        for cells in rows:
-            first_rows.append(cells)
-            if len(first_rows) >= HEADER_SEARCH_ROWS:
-                break
+        first_rows = list(islice(rows, HEADER_SEARCH_ROWS))
         if not any(any(not is_blank(c) for c in r) for r in first_rows):
             raise InputFileError("empty-file", file=file)
         form = forms[form_id] if form_id else identify_form(path, forms, first_rows)
@@ -306,12 +303,9 @@ def _forms_in_run(
             continue
         try:
             source = open_source(path, encoding=options.encoding, sheet=options.sheet)
-            first = []
-            for cells in source.rows():
-                first.append(cells)
-                if len(first) >= HEADER_SEARCH_ROWS:
-                    break
-            found.add(identify_form(path, forms, first).id)
+            found.add(
+                identify_form(path, forms, list(islice(source.rows(), HEADER_SEARCH_ROWS))).id
+            )
         except InputFileError:
             continue
     return found
