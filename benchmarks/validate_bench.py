@@ -32,7 +32,7 @@ CLASSES = {"safety_facility": 2, "leak": 3, "other": 7}
 def generate(path: Path, rows: int, seed: int = 20261128) -> list[str]:
     """Write ``rows`` valid repair follow-ups (header = field keys) and return the header."""
     sys.path.insert(0, str(ROOT / "src"))
-    from handbook.loader import load_forms
+    from handbook.load.forms import load_forms
 
     form = load_forms(ROOT / "forms")["repair_followup"]
     header = [f.name for f in form.input_fields]
@@ -78,8 +78,8 @@ HANDBOOK_RUN = """
 import sys, time
 sys.path.insert(0, {src!r})
 from pathlib import Path
-from handbook.loader import load_forms
-from handbook.policy import load_policy
+from handbook.load.forms import load_forms
+from handbook.load.policy import load_policy
 from handbook.validate import validate_files
 forms = load_forms(Path({forms!r})); policy = load_policy(Path({policy!r}))
 t = time.perf_counter()
@@ -119,8 +119,8 @@ def main() -> None:
     parser.add_argument("--skip-frictionless", action="store_true")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT / "src"))
-    from handbook.loader import load_forms
-    from handbook.schema import table_schema
+    from handbook.load.forms import load_forms
+    from handbook.model.schema import table_schema
 
     path = OUT / f"repair_followup_{args.rows}.csv"
     if not path.exists():

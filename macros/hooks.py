@@ -21,7 +21,7 @@ from typing import Any
 
 from mkdocs.plugins import event_priority
 
-from handbook import history, pdf, searchindex
+from handbook.site import history, pdf, searchindex
 
 # language -> (its navigation's pages in order, site name, site description)
 _BUILT: dict[str, tuple[list[Any], str, str]] = {}

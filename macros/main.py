@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from handbook import pages
-from handbook.articles import article_index
-from handbook.blank import DOWNLOAD_FORMATS, write_downloads
-from handbook.content import load_errata, load_glossary
-from handbook.indicators.page import indicators_page
-from handbook.loader import get_form, load_forms
-from handbook.policy import load_policy
+from handbook.blanks import DOWNLOAD_FORMATS, write_downloads
+from handbook.load.articles import article_index
+from handbook.load.content import load_errata, load_glossary
+from handbook.load.forms import get_form, load_forms
+from handbook.load.policy import load_policy
+from handbook.site import pages
+from handbook.site.indicators_page import indicators_page
 
 
 def _lang(env) -> str:

@@ -20,8 +20,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from handbook.loader import load_forms
-from handbook.model import Form
+from handbook.load.forms import load_forms
+from handbook.model.form import Form
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from handbook.model import Form
-from handbook.reading import register_files
-from handbook.records import read_register
+from handbook.model.form import Form
+from handbook.registers.reading import register_files
+from handbook.registers.records import read_register
 
 _TOKENS = re.compile(
     r"(?=("

@@ -211,8 +211,8 @@ def test_progress_on_a_terminal_only(tmp_path: Path, monkeypatch: pytest.MonkeyP
     path = write_register(tmp_path / "complaint_register" / "big.csv", ZH_HEADER, rows * 10)
     assert cli_module._row_progress("en") is None  # not a terminal under pytest: nothing on stderr
     seen: list[tuple[str, int]] = []
-    from handbook.loader import load_forms
-    from handbook.policy import load_policy
+    from handbook.load.forms import load_forms
+    from handbook.load.policy import load_policy
     from handbook.validate import validate_files
 
     root = Path(__file__).resolve().parents[1]

@@ -1,4 +1,4 @@
-"""handbook.history: last-change dates from git, in real throw-away repositories."""
+"""handbook.site.history: last-change dates from git, in real throw-away repositories."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from handbook import history
+from handbook.site import history
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -15,9 +15,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from handbook.cli import cli
-from handbook.loader import load_forms
-from handbook.model import Field, Form
-from handbook.policy import load_policy
+from handbook.load.forms import load_forms
+from handbook.load.policy import load_policy
+from handbook.model.form import Field, Form
 from handbook.validate import check_file
 
 ROOT = Path(__file__).resolve().parents[1]

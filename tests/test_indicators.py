@@ -12,7 +12,6 @@ from xml.etree import ElementTree as ET
 import pytest
 
 from handbook.errors import FormFileError, HandbookError
-from handbook.estate import Estate, find_estate, load_estate
 from handbook.indicators import (
     NO_DATA,
     OK,
@@ -43,14 +42,15 @@ from handbook.indicators.hotline import (
     hotline_response_rate,
     hotline_satisfaction,
 )
-from handbook.indicators.page import indicators_page
 from handbook.indicators.survey import survey_coverage, survey_response_rate, survey_satisfaction
 from handbook.indicators.visits import visit_frequency_rate, visits_per_officer
-from handbook.loader import load_forms
-from handbook.period import parse_period, span
-from handbook.policy import load_policy
-from handbook.records import Registers, read_register, read_registers
-from handbook.svgchart import Bar, Series, bar_chart, line_chart
+from handbook.load.estate import Estate, find_estate, load_estate
+from handbook.load.forms import load_forms
+from handbook.load.policy import load_policy
+from handbook.model.period import parse_period, span
+from handbook.registers.records import Registers, read_register, read_registers
+from handbook.site.indicators_page import indicators_page
+from handbook.site.svgchart import Bar, Series, bar_chart, line_chart
 
 ROOT = Path(__file__).resolve().parents[1]
 FORMS = load_forms(ROOT / "forms")

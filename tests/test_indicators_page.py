@@ -9,7 +9,7 @@ from xml.etree import ElementTree as ET
 
 import pytest
 
-from handbook.loader import load_forms
+from handbook.load.forms import load_forms
 from personal_values import leaks, personal_values
 from test_site import html_of
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from handbook.errors import FormFileError, UnknownFormError
-from handbook.loader import check_form_file, get_form, lint_folder, load_form, load_forms
+from handbook.load.forms import check_form_file, get_form, lint_folder, load_form, load_forms
 
 BROKEN = {
     # file: (code, line) — the first problem reported
@@ -93,8 +93,8 @@ RULE_BROKEN = {
 def test_lint_rejects_unknown_clauses_fields_policy_keys_and_checks(
     root: Path, data: Path, name: str, expected: tuple[str, int, str]
 ) -> None:
-    from handbook.articles import article_index
-    from handbook.policy import load_policy
+    from handbook.load.articles import article_index
+    from handbook.load.policy import load_policy
 
     folder = data / "forms/broken_rules"
     problems = [

@@ -1,9 +1,9 @@
-"""handbook.pdf and handbook.pdftext without a browser: the print page and the text layer fix."""
+"""handbook.site.pdf and handbook.site.pdftext without a browser: the print page and the text layer fix."""
 
 from __future__ import annotations
 
-from handbook import pdf
-from handbook.pdftext import fix_cmap, parse_cmap, write_cmap
+from handbook.site import pdf
+from handbook.site.pdftext import fix_cmap, parse_cmap, write_cmap
 
 PAGE = """<html><body><main>
 <article class="md-content__inner md-typeset">

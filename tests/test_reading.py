@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from handbook.cells import parse_date, parse_datetime
-from handbook.loader import load_forms
-from handbook.policy import load_policy
-from handbook.reading import open_source
+from handbook.load.forms import load_forms
+from handbook.load.policy import load_policy
+from handbook.registers.cells import parse_date, parse_datetime
+from handbook.registers.reading import open_source
 from handbook.validate import Options, check_file
 
 ROOT = Path(__file__).resolve().parents[1]

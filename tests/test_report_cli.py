@@ -12,13 +12,13 @@ import pytest
 from click.testing import CliRunner
 
 from handbook.cli import cli
-from handbook.estate import load_estate
 from handbook.indicators import build_report
 from handbook.indicators.render import CSV_COLUMNS, report_dict
-from handbook.loader import load_forms
-from handbook.period import parse_period
-from handbook.policy import load_policy
-from handbook.records import read_registers
+from handbook.load.estate import load_estate
+from handbook.load.forms import load_forms
+from handbook.load.policy import load_policy
+from handbook.model.period import parse_period
+from handbook.registers.records import read_registers
 from personal_values import leaks, personal_values
 
 pytestmark = pytest.mark.usefixtures("project_cwd")

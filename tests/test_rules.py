@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from handbook.loader import load_forms
-from handbook.policy import load_policy
-from handbook.problems import ERROR, WARNING
+from handbook.load.forms import load_forms
+from handbook.load.policy import load_policy
 from handbook.validate import Options, validate_files
+from handbook.validate.problems import ERROR, WARNING
 
 ROOT = Path(__file__).resolve().parents[1]
 FORMS = load_forms(ROOT / "forms")
@@ -467,8 +467,8 @@ def test_a_company_changes_a_number_in_policy_yaml_and_nowhere_else(tmp_path: Pa
 )
 def test_a_broken_rule_is_an_unusable_form_not_a_crash(name: str, word: str) -> None:
     from handbook.errors import FormFileError
-    from handbook.loader import load_form
-    from handbook.rules import compile_rules
+    from handbook.load.forms import load_form
+    from handbook.validate.rules import compile_rules
 
     form = load_form(Path(__file__).parent / "data" / "forms" / "broken_rules" / f"{name}.yaml")
     with pytest.raises(FormFileError) as info:

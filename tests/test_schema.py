@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from frictionless import Resource, Schema
 
-from handbook.loader import load_forms
-from handbook.policy import load_policy
-from handbook.schema import table_schema
+from handbook.load.forms import load_forms
+from handbook.load.policy import load_policy
+from handbook.model.schema import table_schema
 from handbook.validate import check_file
 
 ROOT = Path(__file__).resolve().parents[1]

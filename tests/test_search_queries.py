@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from handbook import searchindex
+from handbook.site import searchindex
 from searchcases import Case, cases, params
 
 pytestmark = pytest.mark.site

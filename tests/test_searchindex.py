@@ -1,11 +1,11 @@
-"""Unit tests of handbook.searchindex: the index entries Material's worker reads."""
+"""Unit tests of handbook.site.searchindex: the index entries Material's worker reads."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
-from handbook.searchindex import (
+from handbook.site.searchindex import (
     GRAM,
     JOINER,
     gram_terms,

@@ -109,7 +109,7 @@ def test_search_index_is_segmented_with_jieba(site: Path) -> None:
     # jieba cuts 投诉处理 / 登记表 style words apart from their neighbours
     joined = "".join(texts)
     assert re.search("\u200b登记表|登记表\u200b", joined)
-    # one index per language (handbook.searchindex): English pages read en/search/
+    # one index per language (handbook.site.searchindex): English pages read en/search/
     assert index["config"]["lang"] == ["zh"]
 
 

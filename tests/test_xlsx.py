@@ -9,11 +9,11 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from handbook.blank import write_blank
-from handbook.loader import load_forms
-from handbook.policy import load_policy
+from handbook.blanks import write_blank
+from handbook.blanks.xlsx import FIRST_ROW, LAST_ROW
+from handbook.load.forms import load_forms
+from handbook.load.policy import load_policy
 from handbook.validate import check_file
-from handbook.xlsx import FIRST_ROW, LAST_ROW
 
 ROOT = Path(__file__).resolve().parents[1]
 FORMS = load_forms(ROOT / "forms")

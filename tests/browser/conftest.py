@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from browserkit import HOST, WORKER_PROBE, RecordedPage, open_recorded, outside
 
-from handbook.chromium import browser_context
+from handbook.site.chromium import browser_context
 
 
 class _Quiet(SimpleHTTPRequestHandler):

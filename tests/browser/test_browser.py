@@ -19,7 +19,7 @@ from browserkit import AXE, ROOT, RecordedPage, open_recorded, outside
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from handbook import pdf as handbook_pdf
+from handbook.site import pdf as handbook_pdf
 from searchcases import Case, params
 
 pytestmark = pytest.mark.browser
@@ -223,7 +223,7 @@ def test_the_pdf_of_each_language(
     assert link.count() == 1, "no PDF link in the footer"
     response = page.request.get(link.evaluate("a => a.href"))
     assert response.ok and response.body().startswith(b"%PDF")
-    path = tmp_path / "handbook.pdf"
+    path = tmp_path / "handbook.site.pdf"
     path.write_bytes(response.body())
     reader = PdfReader(str(path))
     assert len(reader.pages) > 20

@@ -1,6 +1,6 @@
 """Indicators computed from the registers: follow-up, on-time and satisfaction rates, totals only.
 
-``build_report`` turns parsed register rows (``handbook.records``), the policy,
+``build_report`` turns parsed register rows (``handbook.registers.records``), the policy,
 the forms and the property description into an ``IndicatorReport`` for one
 period; ``monthly`` gives the figures month by month for trend charts. Formulas
 are pure functions in the modules of this package, one per register family;
@@ -13,7 +13,6 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from handbook.estate import Estate
 from handbook.indicators import complaints, followups, hotline, survey, visits
 from handbook.indicators.core import (
     AT_LEAST,
@@ -31,10 +30,11 @@ from handbook.indicators.core import (
     Settings,
     settings_from_policy,
 )
-from handbook.model import Form
-from handbook.period import Period, months_between, span
-from handbook.policy import Policy
-from handbook.records import Registers
+from handbook.load.estate import Estate
+from handbook.model.form import Form
+from handbook.model.period import Period, months_between, span
+from handbook.model.policy import Policy
+from handbook.registers.records import Registers
 
 __all__ = [
     "AT_LEAST",

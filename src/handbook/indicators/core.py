@@ -12,10 +12,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from handbook.estate import Estate
-from handbook.model import Form, Text
-from handbook.period import Period
-from handbook.policy import Policy
+from handbook.load.estate import Estate
+from handbook.model.form import Form, Text
+from handbook.model.period import Period
+from handbook.model.policy import Policy
 
 SHARE, COUNT = "share", "count"
 AT_LEAST, BELOW = "at_least", "below"

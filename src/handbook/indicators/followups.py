@@ -16,7 +16,7 @@ from handbook.indicators.core import (
     in_period,
     ratings,
 )
-from handbook.model import Text
+from handbook.model.form import Text
 
 SECTION = "followups"
 REPAIRS = "repair_followup"

@@ -11,7 +11,7 @@ from handbook.indicators.core import (
     in_period,
     ratings,
 )
-from handbook.model import Text
+from handbook.model.form import Text
 
 SECTION = "satisfaction"
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from handbook.model import Text
+from handbook.model.form import Text
 
 SECTION_TITLES = {
     "satisfaction": Text("业主满意度", "Owner satisfaction"),

@@ -11,8 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from handbook.cells import is_blank, normalise
-from handbook.model import Form
+from handbook.model.form import Form
+from handbook.registers.cells import is_blank, normalise
 
 #: How many rows from the top may hold titles before the header.
 HEADER_SEARCH_ROWS = 10

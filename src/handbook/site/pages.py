@@ -9,9 +9,9 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable
 
-from handbook.articles import ARTICLE_ID, page_url
-from handbook.model import Field, Form
-from handbook.policy import Policy
+from handbook.load.articles import ARTICLE_ID, page_url
+from handbook.model.form import Field, Form
+from handbook.model.policy import Policy
 
 _WORDS = {
     "zh": {

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from handbook.model import Field, Form
+from handbook.model.form import Field, Form
 
 #: What a staff member types for yes/no, accepted by the validator and declared here.
 TRUE_VALUES = ["是", "yes", "Yes", "YES", "true", "True", "TRUE", "1", "Y", "y", "√", "✓"]

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from handbook.errors import FormFileError
-from handbook.yamlio import read_yaml
+from handbook.load.yamlio import read_yaml
 
 
 def _list(path: Path) -> list[dict[str, Any]]:

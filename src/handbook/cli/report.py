@@ -12,16 +12,16 @@ from pathlib import Path
 
 import click
 
-from handbook.cells import parse_date, parse_datetime
 from handbook.errors import HandbookError
-from handbook.estate import find_estate, load_estate
 from handbook.indicators import build_report
 from handbook.indicators.render import render_csv, render_json, render_text
-from handbook.loader import load_forms
-from handbook.period import parse_period
-from handbook.policy import load_policy
+from handbook.load.estate import find_estate, load_estate
+from handbook.load.forms import load_forms
+from handbook.load.policy import load_policy
+from handbook.model.period import parse_period
 from handbook.project import forms_dir, policy_file
-from handbook.records import read_registers
+from handbook.registers.cells import parse_date, parse_datetime
+from handbook.registers.records import read_registers
 
 RENDERERS = {"text": render_text, "json": render_json, "csv": render_csv}
 

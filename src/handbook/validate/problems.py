@@ -7,7 +7,7 @@ from dataclasses import field as _field
 from typing import Any
 
 from handbook.messages import render
-from handbook.model import Text
+from handbook.model.form import Text
 
 ERROR = "error"
 WARNING = "warning"

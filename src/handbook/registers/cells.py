@@ -15,8 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from handbook.model import Field
-from handbook.schema import FALSE_VALUES, TRUE_VALUES
+from handbook.model.form import Field
+from handbook.model.schema import FALSE_VALUES, TRUE_VALUES
 
 _DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
 _DATETIME = re.compile(

@@ -18,14 +18,12 @@ from typing import Any
 import click
 
 from handbook import __version__
-from handbook.articles import article_index, page_url
-from handbook.blank import write_blank
+from handbook.blanks import write_blank
 from handbook.errors import HandbookError, InputFileError
-from handbook.loader import get_form, lint_folder, load_forms
-from handbook.policy import load_policy
-from handbook.project import articles_root, forms_dir, policy_file
-from handbook.reading import register_files
-from handbook.report import (
+from handbook.load.articles import article_index, page_url
+from handbook.load.forms import get_form, lint_folder, load_forms
+from handbook.load.policy import load_policy
+from handbook.outputs import (
     ReportContext,
     exit_code,
     render_github,
@@ -33,6 +31,8 @@ from handbook.report import (
     render_junit,
     render_text,
 )
+from handbook.project import articles_root, forms_dir, policy_file
+from handbook.registers.reading import register_files
 from handbook.validate import FileResult, Options, validate_files
 
 LANG = click.option(
@@ -337,7 +337,7 @@ def _progress(total: int, lang: str) -> Callable[[int, FileResult], None] | None
     return report
 
 
-from handbook.cli_report import report  # noqa: E402  (registered after the group exists)
+from handbook.cli.report import report  # noqa: E402  (registered after the group exists)
 
 cli.add_command(report)
 

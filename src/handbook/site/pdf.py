@@ -3,10 +3,10 @@
 mkdocs-print-site-plugin prints only the last language built under i18n, so
 the handbook makes its own print page: every page of one language's
 navigation, in order, each starting on a new sheet, after a title page and a
-table of contents. Chromium (``handbook.chromium``) prints it to A4 with page
+table of contents. Chromium (``handbook.site.chromium``) prints it to A4 with page
 numbers and a PDF outline; the table of contents gets its page numbers from a
 first printing (``toc_pages``), then the page is printed again, and the
-text layer is repaired (``handbook.pdftext``).
+text layer is repaired (``handbook.site.pdftext``).
 
 Links between pages become links inside the PDF; links to files of the site
 (downloads) are kept as text. Han text is set in Noto CJK (Debian package
@@ -275,8 +275,8 @@ def build_pdf(
     pages: Sequence[NavPage], site_dir: Path, lang: str, title: str, subtitle: str = ""
 ) -> Path:
     """Print the handbook of ``lang`` to ``<site>/downloads/handbook.<lang>.pdf``; return its path."""
-    from handbook.chromium import browser_context
-    from handbook.pdftext import fix_pdf, font_file, radical_map
+    from handbook.site.chromium import browser_context
+    from handbook.site.pdftext import fix_pdf, font_file, radical_map
 
     radicals = radical_map(*font_file())  # fails early when the CJK font is missing
     folder = Path(site_dir) / FOLDER

@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from handbook.errors import FormFileError
-from handbook.model import Text
-from handbook.yamlio import LineDict, read_yaml
+from handbook.load.yamlio import LineDict, read_yaml
+from handbook.model.form import Text
 
 FILE_NAME = "property.yaml"
 KEYS = ("name", "households", "property_officers")

@@ -12,7 +12,7 @@ import html
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from handbook.estate import FILE_NAME, load_estate
+from handbook.load.estate import FILE_NAME, load_estate
 from handbook.indicators import IndicatorReport, build_report, context, monthly
 from handbook.indicators.core import Figure
 from handbook.indicators.render import (
@@ -23,12 +23,12 @@ from handbook.indicators.render import (
     show_value,
 )
 from handbook.indicators.text import SECTION_TITLES, formula, title, words
-from handbook.model import Form
-from handbook.period import Period
-from handbook.policy import Policy
-from handbook.reading import register_files
-from handbook.records import Registers, read_registers
-from handbook.svgchart import Bar, Series, bar_chart, line_chart
+from handbook.model.form import Form
+from handbook.model.period import Period
+from handbook.model.policy import Policy
+from handbook.registers.reading import register_files
+from handbook.registers.records import Registers, read_registers
+from handbook.site.svgchart import Bar, Series, bar_chart, line_chart
 
 #: The indicators drawn month by month.
 TREND_KEYS = (

@@ -13,8 +13,8 @@ from typing import Any
 from xml.etree import ElementTree as ET
 
 from handbook.messages import render
-from handbook.problems import ERROR, WARNING, Problem
-from handbook.validate import FileResult
+from handbook.validate.problems import ERROR, WARNING, Problem
+from handbook.validate.results import FileResult
 
 REPORT_VERSION = 1
 #: GitHub shows at most 10 error and 10 warning annotations per step.

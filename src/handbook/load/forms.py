@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from handbook.errors import FormFileError, UnknownFormError
+from handbook.load.yamlio import LineDict, LineList, read_yaml
 from handbook.messages import render
-from handbook.model import (
+from handbook.model.form import (
     FIELD_TYPES,
     FORM_KINDS,
     LANGS,
@@ -26,9 +27,8 @@ from handbook.model import (
     Form,
     Text,
 )
-from handbook.policy import Policy
-from handbook.rules import lint_rules
-from handbook.yamlio import LineDict, LineList, read_yaml
+from handbook.model.policy import Policy
+from handbook.validate.rules import lint_rules
 
 FORM_KEYS = (
     "id",

@@ -9,22 +9,19 @@ over the file, which happens only when there are duplicates.
 
 from __future__ import annotations
 
-import re
 from array import array
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from handbook.cells import compile_field, display, is_blank
-from handbook.header import HeaderMap
-from handbook.model import Form
-from handbook.policy import Policy
-from handbook.problems import ERROR, WARNING, Problem
-from handbook.rules import Reference, compile_rules
+from handbook.model.form import Form
+from handbook.model.policy import Policy
+from handbook.registers.cells import compile_field, display, is_blank
+from handbook.registers.header import HeaderMap
+from handbook.validate.personal import personal_findings
+from handbook.validate.problems import ERROR, WARNING, Problem
+from handbook.validate.rules import Reference, compile_rules
 
-_MOBILE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
-_ID_CARD = re.compile(r"(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])")
-_FULL_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 _FORMULA_START = frozenset("=+-@")
 _CACHE_LIMIT = 4096
 _BLANK, _OK, _BAD = 0, 1, 2
@@ -110,18 +107,6 @@ def compile_columns(form: Form, header: HeaderMap) -> list[Column]:
     return columns
 
 
-def personal_findings(kind: str, text: str) -> list[tuple[str, dict[str, Any]]]:
-    """Unmasked personal data in one cell: ``(code, params)`` pairs."""
-    found: list[tuple[str, dict[str, Any]]] = []
-    match = _MOBILE.search(text)
-    if match:
-        number = match.group(0)
-        found.append(("unmasked-phone", {"masked": f"{number[:3]}****{number[-4:]}"}))
-    if _ID_CARD.search(text):
-        found.append(("unmasked-id-card", {}))
-    if kind == "name" and _FULL_NAME.match(text) and not text.endswith(("先生", "女士", "小姐")):
-        found.append(("unmasked-name", {}))
-    return found
 
 
 def check_rows(

@@ -8,17 +8,16 @@ never guesses at a value the validator would reject.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from handbook.cells import compile_field, is_blank
 from handbook.errors import InputFileError
-from handbook.header import HEADER_SEARCH_ROWS
-from handbook.model import Form
-from handbook.reading import open_source, register_files
-from handbook.validate import find_header, identify_form
+from handbook.model.form import Form
+from handbook.registers.cells import compile_field, is_blank
+from handbook.registers.opening import open_register
+from handbook.registers.reading import register_files
 
 Row = dict[str, Any]
 
@@ -50,17 +49,8 @@ def read_register(
     sheet: str | None = None,
 ) -> tuple[Form, list[Row], int]:
     """One register file as ``(form, rows, unreadable cells)``; InputFileError if unusable."""
-    source = open_source(path, encoding=encoding, sheet=sheet)
-    rows = source.rows()
-    first: list[list[Any]] = []
-    for cells in rows:
-        first.append(cells)
-        if len(first) >= HEADER_SEARCH_ROWS:
-            break
-    if not any(not is_blank(c) for r in first for c in r):
-        raise InputFileError("empty-file", file=str(path))
-    form = forms[form_id] if form_id else identify_form(path, forms, first)
-    header = find_header(form, path, first)
+    register = open_register(path, forms, form_id, encoding, sheet)
+    form, header = register.form, register.header
     checks = []
     for position, name in header.columns.items():
         f = form.field(name)
@@ -68,7 +58,7 @@ def read_register(
             checks.append((position, name, compile_field(f).check))
     parsed: list[Row] = []
     unreadable = 0
-    for cells in _chain(first[header.row :], rows):
+    for cells in register.data:
         if all(is_blank(c) for c in cells):
             continue
         values: Row = {}
@@ -100,8 +90,3 @@ def read_registers(
             form, rows, unreadable = read_register(path, forms, encoding=encoding)
             registers.add(form.id, rows, unreadable)
     return registers
-
-
-def _chain(first: list[list[Any]], rest: Iterator[list[Any]]) -> Iterator[list[Any]]:
-    yield from first
-    yield from rest

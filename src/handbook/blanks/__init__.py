@@ -10,7 +10,7 @@ import csv
 import io
 from pathlib import Path
 
-from handbook.model import LANGS, Form
+from handbook.model.form import LANGS, Form
 
 
 def header(form: Form, lang: str) -> list[str]:
@@ -49,7 +49,7 @@ def write_blank(form: Form, fmt: str, lang: str, path: Path) -> None:
     if fmt == "csv":
         data = blank_csv_bytes(form, lang)
     else:
-        from handbook.xlsx import blank_xlsx_bytes
+        from handbook.blanks.xlsx import blank_xlsx_bytes
 
         data = blank_xlsx_bytes(form, lang)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -63,7 +63,7 @@ def write_downloads(
     forms: dict[str, Form], folder: Path, langs: tuple[str, ...] = LANGS
 ) -> list[Path]:
     """Write every form's blank (registers and checklists) in every format and in ``langs`` into ``folder``."""
-    from handbook.pages import download_name
+    from handbook.site.pages import download_name
 
     written = []
     for form in forms.values():

@@ -1,0 +1,170 @@
+"""Check register files against their forms and the policy; yield problems.
+
+The engine streams rows: memory holds only what uniqueness checks, period rules
+and cross-register references must keep. Table Schema semantics (types,
+required, enum, pattern, lengths, ranges, unique, primary and composite unique
+keys) are applied to the values staff really type; then the regulation rules
+(``rules``) with the numbers of the policy; then personal-data and
+formula-injection checks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from handbook.errors import InputFileError
+from handbook.model.form import Form
+from handbook.model.policy import Policy
+from handbook.registers.cells import display
+from handbook.registers.header import (
+    HeaderMap,
+)
+from handbook.registers.opening import open_register, peek_form
+from handbook.validate.engine import UniqueTracker, check_rows, duplicate_rows
+from handbook.validate.problems import ERROR, Problem
+from handbook.validate.references import reference_targets, resolve_references
+from handbook.validate.results import FileResult, Options
+
+
+def check_file(
+    path: Path,
+    forms: dict[str, Form],
+    policy: Policy,
+    form_id: str | None = None,
+    options: Options | None = None,
+    key_columns: dict[str, dict[str, set[str]]] | None = None,
+    on_rows: Any = None,
+) -> FileResult:
+    """Check one register file; unusable input is reported in ``fatal``, never raised."""
+    options = options or Options()
+    file = str(path)
+    result = FileResult(file, form_id, 0, [], on_rows=on_rows)
+    try:
+        register = open_register(path, forms, form_id, options.encoding, options.sheet)
+        form, header, source = register.form, register.header, register.source
+        result.form = form.id
+        wanted = (key_columns or {}).get(form.id, {})
+        result.problems.extend(
+            check_rows(form, file, header, register.data, policy, options.publish, result, wanted)
+        )
+        if any(len(t.hashes) > 1 for t in result.unique):
+            duplicates = list(_duplicate_problems(form, file, header, source, result.unique))
+            if duplicates:
+                result.problems.extend(duplicates)
+                result.problems.sort(key=lambda p: (p.row is None, p.row or 0))
+        result.unique = []
+        result.on_rows = None
+    except InputFileError as exc:
+        result.fatal = exc
+        result.problems = []
+        result.pending = []
+        result.unique = []
+        result.on_rows = None
+    return result
+
+
+def _duplicate_problems(
+    form: Form, file: str, header: HeaderMap, source: Any, trackers: list[UniqueTracker]
+) -> Iterator[Problem]:
+    """Confirm repeated values with a second pass that also finds each value's first row."""
+    rows = source.rows()
+    for _ in range(header.row):
+        next(rows, None)
+    labels = {name: header.labels[pos] for pos, name in header.columns.items()}
+    for tracker, key, row, first in duplicate_rows(form, header, rows, trackers):
+        shown = " / ".join(display(k) for k in key)
+        if len(tracker.names) == 1:
+            yield Problem(
+                "unique",
+                ERROR,
+                file,
+                row,
+                tracker.column,
+                tracker.names[0],
+                shown,
+                params={"first": first},
+                article=tracker.article,
+            )
+        else:
+            yield Problem(
+                "unique-key",
+                ERROR,
+                file,
+                row,
+                None,
+                None,
+                shown,
+                params={
+                    "columns": "、".join(labels.get(n, n) for n in tracker.names),
+                    "first": first,
+                },
+                article=tracker.article,
+            )
+
+
+
+
+
+
+
+
+
+
+
+
+def _forms_in_run(
+    files: Sequence[tuple[Path, str | None]], forms: dict[str, Form], options: Options
+) -> set[str]:
+    """The forms of the files in this run, from a peek at each file's first rows."""
+    found: set[str] = set()
+    for path, form_id in files:
+        if form_id:
+            found.add(form_id)
+            continue
+        try:
+            found.add(peek_form(path, forms, options.encoding, options.sheet).id)
+        except InputFileError:
+            continue
+    return found
+
+
+def validate_files(
+    files: Sequence[tuple[Path, str | None]],
+    forms: dict[str, Form],
+    policy: Policy,
+    options: Options | None = None,
+    jobs: int = 1,
+    on_done: Any = None,
+    on_rows: Any = None,
+) -> list[FileResult]:
+    """Check ``(path, form_id)`` pairs, in parallel when ``jobs`` > 1, then cross-check references.
+
+    ``on_done(index, result)`` is called as each file finishes, and ``on_rows(file, rows)``
+    every 65 536 rows when files are checked in this process (for progress).
+    """
+    options = options or Options()
+    key_columns = reference_targets(forms, _forms_in_run(files, forms, options))
+    results: list[FileResult | None] = [None] * len(files)
+    if jobs > 1 and len(files) > 1:
+        from concurrent.futures import ProcessPoolExecutor, as_completed
+
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            futures = {
+                pool.submit(check_file, path, forms, policy, form_id, options, key_columns): i
+                for i, (path, form_id) in enumerate(files)
+            }
+            for future in as_completed(futures):
+                index = futures[future]
+                results[index] = future.result()
+                if on_done:
+                    on_done(index, results[index])
+    else:
+        for index, (path, form_id) in enumerate(files):
+            results[index] = check_file(path, forms, policy, form_id, options, key_columns, on_rows)
+            if on_done:
+                on_done(index, results[index])
+    done = [r for r in results if r is not None]
+    resolve_references(done, forms)
+    return done

@@ -1,0 +1,137 @@
+"""What every rule kind shares: the finding it yields, the base classes, and small helpers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from handbook.errors import FormFileError
+from handbook.model.form import Form, Text
+from handbook.model.policy import Policy
+
+
+@dataclass
+class Finding:
+    """A rule broken: message code, parameters, the field to point at, and the row."""
+
+    code: str
+    params: dict[str, Any]
+    field: str | None = None
+    row: int | None = None
+    severity: str = "error"
+
+
+def column_title(form: Form, name: str) -> Text:
+    f = form.field(name)
+    return f.title if f is not None else Text(name, name)
+
+
+def show(value: Any) -> str:
+    if isinstance(value, dt.datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def as_datetime(value: Any, end_of_day: bool = False) -> dt.datetime:
+    if isinstance(value, dt.datetime):
+        return value
+    if end_of_day:
+        return dt.datetime.combine(value, dt.time(23, 59, 59))
+    return dt.datetime.combine(value, dt.time())
+
+
+def as_date(value: Any) -> dt.date:
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
+def pct(share: float) -> str:
+    return f"{share * 100:.1f}%"
+
+
+def quantity(amount: float | int, unit: str) -> Text:
+    amount = round(amount, 1) if isinstance(amount, float) else amount
+    if unit == "hours":
+        return Text(f" {amount} 小时", f"{amount} hours")
+    if unit == "same_day":
+        return Text("当天", "the same day")
+    return Text(f" {amount} 天", f"{amount} days")
+
+
+def unusable_rule(form: Form, spec: dict[str, Any], code: str, **problem: Any) -> FormFileError:
+    """A rule the validator cannot run: the form file is unusable until ``handbook lint`` is clean."""
+    return FormFileError(
+        "form-invalid",
+        file=form.source,
+        line=getattr(spec, "line", 0),
+        count=1,
+        problem_code=code,
+        problem=problem,
+    )
+
+
+class Rule:
+    """Base of all rules: id, the articles behind it, and the form it belongs to."""
+
+    check = ""
+    period = False
+    params: tuple[str, ...] = ()
+    field_params: tuple[str, ...] = ()
+
+    #: the parameter naming the policy setting this rule takes its number from, if any
+    setting_param: str | None = None
+    #: parameters whose values (or keys) name fields, checked by lint beside ``field_params``
+    lint_fields: tuple[str, ...] = ()
+
+    @classmethod
+    def lint(
+        cls, spec: dict[str, Any], names: set[str], form_ids: set[str] | None
+    ) -> Iterator[tuple[str, dict[str, Any]]]:
+        """Problems particular to this kind of rule, as ``(code, params)``; none by default."""
+        return iter(())
+
+    def __init__(self, form: Form, spec: dict[str, Any], policy: Policy) -> None:
+        self.form = form
+        self.spec = spec
+        self.policy = policy
+        self.id = str(spec.get("id", ""))
+        self.clauses = tuple(spec.get("clauses") or ())
+        self.setting = None
+        if self.setting_param is not None:
+            key = spec.get(self.setting_param)
+            if key not in policy:
+                # lint reports this with its line; here the form file cannot be used at all
+                raise unusable_rule(
+                    form,
+                    spec,
+                    "rule-unknown-policy",
+                    rule=self.id,
+                    param=self.setting_param,
+                    name=key,
+                    known=", ".join(sorted(policy.settings)),
+                )
+            self.setting = policy[key]
+            if not self.clauses:
+                self.clauses = self.setting.clauses
+
+    @property
+    def article(self) -> str | None:
+        return self.clauses[0] if self.clauses else None
+
+
+class RowRule(Rule):
+    def check_row(self, values: dict[str, Any]) -> Finding | None:
+        raise NotImplementedError
+
+
+class PeriodRule(Rule):
+    period = True
+
+    def observe(self, values: dict[str, Any], row: int) -> None:
+        raise NotImplementedError
+
+    def finish(self) -> Iterator[Finding]:
+        raise NotImplementedError
