@@ -205,7 +205,7 @@ def test_lint_project_forms_clean_and_broken_forms_exit_2(data: Path) -> None:
 
 
 def test_progress_on_a_terminal_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from handbook import cli as cli_module
+    from handbook.cli import validate as cli_module
 
     rows = [[f"TS-2026-{i:04d}", *GOOD_ROW[1:]] for i in range(70_000 // 10)]
     path = write_register(tmp_path / "complaint_register" / "big.csv", ZH_HEADER, rows * 10)

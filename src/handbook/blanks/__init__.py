@@ -10,6 +10,7 @@ import csv
 import io
 from pathlib import Path
 
+from handbook.messages import sections
 from handbook.model.form import LANGS, Form
 
 
@@ -18,10 +19,7 @@ def header(form: Form, lang: str) -> list[str]:
     return [f.title.get(lang) for f in form.input_fields]
 
 
-CHECKLIST_HEADER = {
-    "zh": ("序号", "检查项目", "依据条款", "完成（是/否）", "备注"),
-    "en": ("No.", "Check", "Article", "Done (yes/no)", "Remarks"),
-}
+CHECKLIST_HEADER = sections("checklist")
 
 
 def checklist_rows(form: Form, lang: str) -> list[list[str]]:
@@ -37,7 +35,7 @@ def blank_csv_bytes(form: Form, lang: str) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     if form.kind == "checklist":
-        writer.writerow(CHECKLIST_HEADER["en" if lang == "en" else "zh"])
+        writer.writerow(CHECKLIST_HEADER["en" if lang == "en" else "zh"]["head"])
         writer.writerows(checklist_rows(form, lang))
     else:
         writer.writerow(header(form, lang))

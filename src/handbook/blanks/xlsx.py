@@ -17,74 +17,14 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from handbook.messages import sections
 from handbook.model.form import Field, Form
 from handbook.site.pages import field_rules
 
 #: Rows of the register sheet that carry input checks (row 1 is the header).
 FIRST_ROW, LAST_ROW = 2, 2001
 
-_W = {
-    "zh": {
-        "sheet": "登记表",
-        "lists": "选项",
-        "help": "填写说明",
-        "choose": "请从下拉列表中选择",
-        "bad_choice": "请从下拉列表中选择一项。",
-        "date": "请输入日期，如 2026-03-05 或 2026/3/5。",
-        "bad_date": "这不是有效日期。请输入如 2026-03-05 的日期。",
-        "datetime": "请输入日期和时间，如 2026-03-05 14:30。",
-        "bad_datetime": "这不是有效的日期时间。请输入如 2026-03-05 14:30。",
-        "whole": "请输入整数{range}。",
-        "bad_whole": "请输入整数{range}。",
-        "decimal": "请输入数字{range}。",
-        "bad_decimal": "请输入数字{range}。",
-        "length": "不超过 {n} 个字。",
-        "bad_length": "内容超过 {n} 个字，请精简。",
-        "yesno": ("是", "否"),
-        "range": "（{lo} 至 {hi}）",
-        "title": "标题",
-        "required": "必填",
-        "yes": "是",
-        "rules": "说明",
-        "column": "列",
-        "key": "字段名",
-        "intro": (
-            "每行登记一条记录。带下拉箭头的列请从列表中选择；日期写成 2026-03-05。",
-            "填好后另存为 .xlsx，用检查程序核对：handbook validate 文件名.xlsx",
-            "依据条款：{clauses}",
-        ),
-    },
-    "en": {
-        "sheet": "Register",
-        "lists": "Choices",
-        "help": "Instructions",
-        "choose": "Choose from the list",
-        "bad_choice": "Choose one of the values in the list.",
-        "date": "Enter a date, e.g. 2026-03-05 or 2026/3/5.",
-        "bad_date": "Not a valid date. Enter e.g. 2026-03-05.",
-        "datetime": "Enter a date and time, e.g. 2026-03-05 14:30.",
-        "bad_datetime": "Not a valid date and time. Enter e.g. 2026-03-05 14:30.",
-        "whole": "Enter a whole number{range}.",
-        "bad_whole": "Enter a whole number{range}.",
-        "decimal": "Enter a number{range}.",
-        "bad_decimal": "Enter a number{range}.",
-        "length": "At most {n} characters.",
-        "bad_length": "More than {n} characters: shorten it.",
-        "yesno": ("Yes", "No"),
-        "range": " ({lo} to {hi})",
-        "title": "Title",
-        "required": "Required",
-        "yes": "yes",
-        "rules": "Notes",
-        "column": "Column",
-        "key": "Key",
-        "intro": (
-            "One record per row. Columns with a dropdown arrow take a value from the list; write dates as 2026-03-05.",
-            "When done, save as .xlsx and check it: handbook validate file.xlsx --lang en",
-            "Required by: {clauses}",
-        ),
-    },
-}
+_W = sections("workbook")
 
 
 def _width(text: str) -> float:
@@ -247,7 +187,7 @@ def checklist_workbook(form: Form, lang: str) -> Workbook:
     book = Workbook()
     sheet = book.active
     sheet.title = form.title.get(lang)[:31]
-    sheet.append(list(CHECKLIST_HEADER[lang]))
+    sheet.append(list(CHECKLIST_HEADER[lang]["head"]))
     for cell in sheet[1]:
         cell.font = Font(bold=True, color="FFFFFF")
         cell.fill = PatternFill("solid", fgColor="305496")

@@ -1,18 +1,16 @@
 """``handbook report``: the indicators of a period from filled-in registers, totals only.
 
-Registered on the ``handbook`` group in ``cli.py``. Self-contained (it imports
-nothing from ``cli``) so either module can be imported first.
+Registered on the ``handbook`` group in ``cli/__init__.py``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from pathlib import Path
 
 import click
 
-from handbook.errors import HandbookError
+from handbook.cli.common import FORMS, LANG, reports_errors
 from handbook.indicators import build_report
 from handbook.indicators.render import render_csv, render_json, render_text
 from handbook.load.estate import find_estate, load_estate
@@ -53,13 +51,7 @@ def _as_of(_ctx: click.Context, _param: click.Parameter, value: str | None) -> d
     show_default=True,
     help="json carries a version number; csv has one line per figure.",
 )
-@click.option(
-    "--lang",
-    type=click.Choice(["zh", "en"]),
-    default="zh",
-    show_default=True,
-    help="Language of titles and labels.",
-)
+@LANG
 @click.option(
     "--property",
     "property_file",
@@ -80,13 +72,8 @@ def _as_of(_ctx: click.Context, _param: click.Parameter, value: str | None) -> d
     default=None,
     help="Write to this file instead of stdout (CSV gets a BOM so Excel opens it).",
 )
-@click.option(
-    "--forms",
-    "forms_path",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="Folder of form files (default: ./forms; policy.yaml beside it).",
-)
+@FORMS
+@reports_errors
 def report(
     paths: tuple[Path, ...],
     period: str | None,
@@ -111,19 +98,15 @@ def report(
       handbook report data/ --period 2026 --format csv -o 指标-2026.csv
       handbook report data/ --format json | jq '.indicators[].value'
     """
-    try:
-        folder = forms_dir(forms_path)
-        forms = load_forms(folder)
-        policy = load_policy(policy_file(folder))
-        chosen = parse_period(period) if period else None
-        targets = list(paths) or [Path("data")]
-        registers = read_registers(targets, forms)
-        estate_path = property_file or find_estate(targets)
-        estate = load_estate(estate_path) if estate_path else None
-        result = build_report(registers, policy, forms, estate, chosen, as_of)
-    except HandbookError as exc:
-        click.echo(exc.render(lang), err=True)
-        sys.exit(exc.exit_code)
+    folder = forms_dir(forms_path)
+    forms = load_forms(folder)
+    policy = load_policy(policy_file(folder))
+    chosen = parse_period(period) if period else None
+    targets = list(paths) or [Path("data")]
+    registers = read_registers(targets, forms)
+    estate_path = property_file or find_estate(targets)
+    estate = load_estate(estate_path) if estate_path else None
+    result = build_report(registers, policy, forms, estate, chosen, as_of)
     text = RENDERERS[fmt](result, lang)
     if output is None:
         click.echo(text, nl=False)

@@ -16,6 +16,7 @@ from handbook.indicators.core import (
     in_period,
     ratings,
 )
+from handbook.messages import sections
 from handbook.model.form import Text
 
 SECTION = "followups"
@@ -23,13 +24,8 @@ REPAIRS = "repair_followup"
 COMPLAINTS = "complaint_register"
 
 GROUP_TEXT = {
-    "complaint": Text("投诉回访", "Complaints"),
-    "repair": Text("维修回访", "Repairs"),
-    "repair_defects": Text(
-        "维修回访发现的问题（整改通知单）", "Defects found at repair follow-ups"
-    ),
-    "followup_feedback": Text("回访中约定答复的意见", "Feedback promised a reply at follow-ups"),
-    "visit_matters": Text("走访中约定答复的事项", "Matters promised a reply at visits"),
+    key: Text(zh, sections("indicator-groups")["en"][key])
+    for key, zh in sections("indicator-groups")["zh"].items()
 }
 
 

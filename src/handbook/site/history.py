@@ -21,10 +21,11 @@ import datetime as dt
 import re
 import subprocess
 from pathlib import Path
+from handbook.messages import sections
 
 RULE_PAGE = re.compile(r"(?:^|/)(?P<lang>[a-z]{2})/rules/s(?P<section>\d{2})\.md$")
 
-_LABEL = {"zh": "最后修改：{date}", "en": "Last changed: {date}"}
+_LABEL = sections("history")
 
 
 def _git(repo: Path, *args: str) -> str | None:
@@ -75,7 +76,7 @@ def last_change(path: Path, repo: Path) -> dt.date | None:
 
 def revision_label(date: dt.date, lang: str) -> str:
     """The text a page shows for its last change, in ``lang``."""
-    return _LABEL["en" if lang == "en" else "zh"].format(date=date.isoformat())
+    return _LABEL["en" if lang == "en" else "zh"]["label"].format(date=date.isoformat())
 
 
 def rule_page(path: str | Path) -> tuple[str, int] | None:

@@ -29,6 +29,8 @@ from handbook.model.policy import Policy
 from handbook.registers.reading import register_files
 from handbook.registers.records import Registers, read_registers
 from handbook.site.svgchart import Bar, Series, bar_chart, line_chart
+from handbook.messages import sections
+from handbook.messages import words as words_of
 
 #: The indicators drawn month by month.
 TREND_KEYS = (
@@ -39,36 +41,12 @@ TREND_KEYS = (
     "hotline_resolution_rate",
     "hotline_satisfaction",
 )
-_MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
-_PAGE_WORDS = {
-    "zh": {
-        "trend": "月度趋势",
-        "trend_caption": "各项比率按月计算；无数据或分组过小的月份留空。",
-        "items": "业主意见调查分项满意率",
-        "items_caption": "八个调查项目各自的满意率。",
-        "roles": "维修回访比例（按回访人职务）",
-        "roles_caption": "条形为实际比例，竖线为制度规定的最低比例（见各职务后的括号）。",
-        "monthly_data": "月度数据",
-        "month": "月份",
-        "source": "数据来源：data/ 中的 {files} 个登记表文件。",
-    },
-    "en": {
-        "trend": "Monthly trends",
-        "trend_caption": "Each rate computed month by month; months without data or with too small a group are left blank.",
-        "items": "Owner survey satisfaction per item",
-        "items_caption": "The satisfaction rate of each of the eight survey items.",
-        "roles": "Repair follow-ups by role",
-        "roles_caption": "Bars show the actual share; the marks show the minimum the rules set (in brackets after each role).",
-        "monthly_data": "Monthly figures",
-        "month": "Month",
-        "source": "Source: {files} register files in data/.",
-    },
-}
+_PAGE_WORDS = sections("indicators-page")
 
 
 def _month_label(month: Period, first: bool, lang: str) -> str:
-    name = f"{month.start.month}月" if lang != "en" else _MONTHS_EN[month.start.month - 1]
+    name = words_of("months", lang)["names"][month.start.month - 1]
     return f"{name}\n{month.start.year}" if first or month.start.month == 1 else name
 
 

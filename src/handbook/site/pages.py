@@ -12,103 +12,10 @@ from collections.abc import Iterable
 from handbook.load.articles import ARTICLE_ID, page_url
 from handbook.model.form import Field, Form
 from handbook.model.policy import Policy
+from handbook.messages import sections
+from handbook.messages import words as words_of
 
-_WORDS = {
-    "zh": {
-        "column": "列名",
-        "key": "字段名",
-        "type": "类型",
-        "required": "必填",
-        "rules": "说明与规则",
-        "yes": "是",
-        "no": "",
-        "derived": "（由检查程序计算，无需填写）",
-        "string": "文本",
-        "integer": "整数",
-        "number": "数字",
-        "boolean": "是/否",
-        "date": "日期",
-        "datetime": "日期时间",
-        "choices": "选项：",
-        "unique": "不得重复",
-        "example": "示例：",
-        "max": "不超过 {n} 字",
-        "min": "不少于 {n} 字",
-        "range_min": "最小 {n}",
-        "range_max": "最大 {n}",
-        "personal": "个人信息，对外公布前须脱敏",
-        "csv": "下载空白登记表（CSV）",
-        "xlsx": "下载空白登记表（Excel）",
-        "download_note": "CSV 为 UTF-8（带 BOM）编码，Excel 可直接打开，首行为中文列名。",
-        "csv_checklist": "下载检查表（CSV）",
-        "xlsx_checklist": "下载检查表（Excel）",
-        "source": "来源：汇编第 {n} 部分《{title}》。",
-        "effective": "施行日期：{date}。",
-        "missing": "原文缺失",
-        "article_title": "条款 {id}：点击复制链接",
-        "cites": "依据条款：",
-        "errata_head": ("条款", "原文", "更正为", "理由"),
-        "glossary_head": ("中文", "英文", "说明"),
-        "forms_head": ("表单", "类型", "依据条款", "下载"),
-        "register": "登记表",
-        "checklist": "检查表",
-        "print": "打印检查表",
-        "related": "本页制度要求使用的登记表和检查表",
-        "sign": ("检查人签名", "日期", "主管审核", "日期"),
-        "head": ("项目 / 小区", "检查日期", "检查人"),
-        "remarks": "备注 / 发现的问题",
-        "done": "完成",
-        "item": "检查项目",
-        "basis": "依据",
-    },
-    "en": {
-        "column": "Column",
-        "key": "Key",
-        "type": "Type",
-        "required": "Required",
-        "rules": "Description and rules",
-        "yes": "yes",
-        "no": "",
-        "derived": "(computed by the validator; not typed in)",
-        "string": "text",
-        "integer": "whole number",
-        "number": "number",
-        "boolean": "yes/no",
-        "date": "date",
-        "datetime": "date and time",
-        "choices": "Choices: ",
-        "unique": "must be unique",
-        "example": "Example: ",
-        "max": "at most {n} characters",
-        "min": "at least {n} characters",
-        "range_min": "minimum {n}",
-        "range_max": "maximum {n}",
-        "personal": "personal data: mask before publishing",
-        "csv": "Download the blank register (CSV)",
-        "xlsx": "Download the blank register (Excel)",
-        "download_note": "The CSV is UTF-8 with a BOM, so Excel opens it directly; the first row holds the English column titles.",
-        "csv_checklist": "Download the checklist (CSV)",
-        "xlsx_checklist": "Download the checklist (Excel)",
-        "source": "Source: section {n} of the compilation, “{title}”.",
-        "effective": "In force from {date}.",
-        "missing": "missing in the source",
-        "article_title": "Article {id}: link to this article",
-        "cites": "Required by: ",
-        "errata_head": ("Article", "Source text", "Corrected to", "Reason"),
-        "glossary_head": ("Chinese", "English", "Notes"),
-        "forms_head": ("Form", "Kind", "Required by", "Downloads"),
-        "register": "register",
-        "checklist": "checklist",
-        "print": "Print the checklist",
-        "related": "Registers and checklists these rules call for",
-        "sign": ("Checked by (signature)", "Date", "Supervisor review", "Date"),
-        "head": ("Estate / development", "Date of check", "Checked by"),
-        "remarks": "Remarks / problems found",
-        "done": "Done",
-        "item": "Check",
-        "basis": "Article",
-    },
-}
+_WORDS = sections("page")
 
 
 def words(lang: str) -> dict:
@@ -378,11 +285,7 @@ def _article_key(article: str) -> tuple[int, ...]:
 def policy_table(policy: Policy, index: dict[str, str], lang: str, from_url: str) -> str:
     """Every number of the rules: setting, value in force, articles, alternatives."""
     zh = lang != "en"
-    head = (
-        ("设置", "现行值", "依据条款", "其他规定", "说明")
-        if zh
-        else ("Setting", "Value in force", "Articles", "Alternatives", "Notes")
-    )
+    head = words_of("policy-table", lang)["head"]
     lines = [f"| {' | '.join(head)} |", "| --- | --- | --- | --- | --- |"]
     for setting in policy.settings.values():
         alternatives = (

@@ -22,24 +22,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from urllib.parse import urljoin, urlsplit
+from handbook.messages import sections
 
 #: Where the PDFs and their print pages go, relative to the site root.
 FOLDER = "downloads"
 
-_WORDS = {
-    "zh": {
-        "toc": "目录",
-        "printed": "生成日期：{date}",
-        "link": "下载本手册 PDF 版",
-        "page": "第 <span class='pageNumber'></span> 页，共 <span class='totalPages'></span> 页",
-    },
-    "en": {
-        "toc": "Contents",
-        "printed": "Generated on {date}",
-        "link": "Download this handbook as a PDF",
-        "page": "Page <span class='pageNumber'></span> of <span class='totalPages'></span>",
-    },
-}
+_WORDS = sections("pdf")
 
 _FONTS = '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", sans-serif'
 

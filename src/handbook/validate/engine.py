@@ -107,8 +107,6 @@ def compile_columns(form: Form, header: HeaderMap) -> list[Column]:
     return columns
 
 
-
-
 def check_rows(
     form: Form,
     file: str,

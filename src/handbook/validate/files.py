@@ -104,16 +104,6 @@ def _duplicate_problems(
             )
 
 
-
-
-
-
-
-
-
-
-
-
 def _forms_in_run(
     files: Sequence[tuple[Path, str | None]], forms: dict[str, Form], options: Options
 ) -> set[str]:

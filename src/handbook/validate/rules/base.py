@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from handbook.errors import FormFileError
+from handbook.messages import words
 from handbook.model.form import Form, Text
 from handbook.model.policy import Policy
 
@@ -54,11 +55,9 @@ def pct(share: float) -> str:
 
 def quantity(amount: float | int, unit: str) -> Text:
     amount = round(amount, 1) if isinstance(amount, float) else amount
-    if unit == "hours":
-        return Text(f" {amount} 小时", f"{amount} hours")
-    if unit == "same_day":
-        return Text("当天", "the same day")
-    return Text(f" {amount} 天", f"{amount} days")
+    kind = unit if unit in ("hours", "same_day") else "days"
+    zh, en = (words("quantity", lang)[kind].format(n=amount) for lang in ("zh", "en"))
+    return Text(zh, en)
 
 
 def unusable_rule(form: Form, spec: dict[str, Any], code: str, **problem: Any) -> FormFileError:

@@ -1,12 +1,10 @@
-"""The message catalogue: every sentence a person reads, in Chinese and English.
+"""Messages about inputs and problems: form files, policy, register files, validation, indicators.
 
 A message says what was found, what was expected and how to fix it. Codes are
 stable kebab-case identifiers (they appear in JSON output); texts may improve.
 """
 
 from __future__ import annotations
-
-from typing import Any
 
 CATALOGUE: dict[str, tuple[str, str]] = {
     # ---- form files (lint) ------------------------------------------------------
@@ -121,10 +119,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "policy-invalid": (
         "策略文件 {file} 第 {line} 行有错误：",
         "The policy file {file} has an error on line {line}:",
-    ),
-    "policy-missing": (
-        "找不到策略文件 {file}。它应在 forms 文件夹旁边（policy.yaml）。",
-        "Policy file {file} not found. It belongs beside the forms folder (policy.yaml).",
     ),
     "unknown-check": (
         "规则“{rule}”的检查类型“{check}”未知。可用：{allowed}。",
@@ -305,30 +299,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{group}：{previous} 至 {date} 相隔 {days} 天，超过规定的最长间隔 {limit} 天。",
         "{group}: {days} days between {previous} and {date}, more than the longest gap allowed, {limit} days.",
     ),
-    "rule-interval-missing": (
-        "{group}：没有任何记录，而规定至少每 {limit} 天一次。",
-        "{group}: no record at all, while the rule asks for one at least every {limit} days.",
-    ),
 }
-
-
-def render(code: str, lang: str, /, **params: Any) -> str:
-    """The message ``code`` in ``lang`` with ``params`` filled in.
-
-    A nested problem (``problem_code`` with ``problem`` params) is rendered first
-    and appended, so a wrapped error still says what is wrong.
-    """
-    zh, en = CATALOGUE.get(code, (code, code))
-    template = en if lang == "en" else zh
-    nested = ""
-    if "problem_code" in params:
-        inner = params.get("problem") or {}
-        nested = " " + render(str(params["problem_code"]), lang, **dict(inner))
-        params = {k: v for k, v in params.items() if k not in ("problem_code", "problem")}
-    try:
-        return template.format(**params) + nested
-    except (KeyError, IndexError, ValueError):
-        return f"{template} {params}{nested}"
 
 
 CATALOGUE.update(

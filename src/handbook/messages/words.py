@@ -1,0 +1,522 @@
+"""Fixed words of pages, workbooks, reports and PDFs: one section per place they appear.
+
+Each section maps a language to its words; both languages have the same keys
+(``tests/test_messages.py`` checks it, and that every key is used).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+SECTIONS: dict[str, dict[str, dict[str, Any]]] = {}
+
+
+# site/pages.py
+SECTIONS["page"] = {
+    "zh": {
+        "column": "列名",
+        "key": "字段名",
+        "type": "类型",
+        "required": "必填",
+        "rules": "说明与规则",
+        "yes": "是",
+        "no": "",
+        "derived": "（由检查程序计算，无需填写）",
+        "string": "文本",
+        "integer": "整数",
+        "number": "数字",
+        "boolean": "是/否",
+        "date": "日期",
+        "datetime": "日期时间",
+        "choices": "选项：",
+        "unique": "不得重复",
+        "example": "示例：",
+        "max": "不超过 {n} 字",
+        "min": "不少于 {n} 字",
+        "range_min": "最小 {n}",
+        "range_max": "最大 {n}",
+        "personal": "个人信息，对外公布前须脱敏",
+        "csv": "下载空白登记表（CSV）",
+        "xlsx": "下载空白登记表（Excel）",
+        "download_note": "CSV 为 UTF-8（带 BOM）编码，Excel 可直接打开，首行为中文列名。",
+        "csv_checklist": "下载检查表（CSV）",
+        "xlsx_checklist": "下载检查表（Excel）",
+        "source": "来源：汇编第 {n} 部分《{title}》。",
+        "effective": "施行日期：{date}。",
+        "missing": "原文缺失",
+        "article_title": "条款 {id}：点击复制链接",
+        "errata_head": ("条款", "原文", "更正为", "理由"),
+        "glossary_head": ("中文", "英文", "说明"),
+        "forms_head": ("表单", "类型", "依据条款", "下载"),
+        "register": "登记表",
+        "checklist": "检查表",
+        "print": "打印检查表",
+        "related": "本页制度要求使用的登记表和检查表",
+        "sign": ("检查人签名", "日期", "主管审核", "日期"),
+        "head": ("项目 / 小区", "检查日期", "检查人"),
+        "remarks": "备注 / 发现的问题",
+        "done": "完成",
+        "item": "检查项目",
+        "basis": "依据",
+    },
+    "en": {
+        "column": "Column",
+        "key": "Key",
+        "type": "Type",
+        "required": "Required",
+        "rules": "Description and rules",
+        "yes": "yes",
+        "no": "",
+        "derived": "(computed by the validator; not typed in)",
+        "string": "text",
+        "integer": "whole number",
+        "number": "number",
+        "boolean": "yes/no",
+        "date": "date",
+        "datetime": "date and time",
+        "choices": "Choices: ",
+        "unique": "must be unique",
+        "example": "Example: ",
+        "max": "at most {n} characters",
+        "min": "at least {n} characters",
+        "range_min": "minimum {n}",
+        "range_max": "maximum {n}",
+        "personal": "personal data: mask before publishing",
+        "csv": "Download the blank register (CSV)",
+        "xlsx": "Download the blank register (Excel)",
+        "download_note": "The CSV is UTF-8 with a BOM, so Excel opens it directly; the first row holds the English column titles.",
+        "csv_checklist": "Download the checklist (CSV)",
+        "xlsx_checklist": "Download the checklist (Excel)",
+        "source": "Source: section {n} of the compilation, “{title}”.",
+        "effective": "In force from {date}.",
+        "missing": "missing in the source",
+        "article_title": "Article {id}: link to this article",
+        "errata_head": ("Article", "Source text", "Corrected to", "Reason"),
+        "glossary_head": ("Chinese", "English", "Notes"),
+        "forms_head": ("Form", "Kind", "Required by", "Downloads"),
+        "register": "register",
+        "checklist": "checklist",
+        "print": "Print the checklist",
+        "related": "Registers and checklists these rules call for",
+        "sign": ("Checked by (signature)", "Date", "Supervisor review", "Date"),
+        "head": ("Estate / development", "Date of check", "Checked by"),
+        "remarks": "Remarks / problems found",
+        "done": "Done",
+        "item": "Check",
+        "basis": "Article",
+    },
+}
+
+
+# blanks/xlsx.py
+SECTIONS["workbook"] = {
+    "zh": {
+        "sheet": "登记表",
+        "lists": "选项",
+        "help": "填写说明",
+        "choose": "请从下拉列表中选择",
+        "bad_choice": "请从下拉列表中选择一项。",
+        "date": "请输入日期，如 2026-03-05 或 2026/3/5。",
+        "bad_date": "这不是有效日期。请输入如 2026-03-05 的日期。",
+        "datetime": "请输入日期和时间，如 2026-03-05 14:30。",
+        "bad_datetime": "这不是有效的日期时间。请输入如 2026-03-05 14:30。",
+        "whole": "请输入整数{range}。",
+        "bad_whole": "请输入整数{range}。",
+        "decimal": "请输入数字{range}。",
+        "bad_decimal": "请输入数字{range}。",
+        "length": "不超过 {n} 个字。",
+        "bad_length": "内容超过 {n} 个字，请精简。",
+        "yesno": ("是", "否"),
+        "range": "（{lo} 至 {hi}）",
+        "title": "标题",
+        "required": "必填",
+        "yes": "是",
+        "rules": "说明",
+        "column": "列",
+        "key": "字段名",
+        "intro": (
+            "每行登记一条记录。带下拉箭头的列请从列表中选择；日期写成 2026-03-05。",
+            "填好后另存为 .xlsx，用检查程序核对：handbook validate 文件名.xlsx",
+            "依据条款：{clauses}",
+        ),
+    },
+    "en": {
+        "sheet": "Register",
+        "lists": "Choices",
+        "help": "Instructions",
+        "choose": "Choose from the list",
+        "bad_choice": "Choose one of the values in the list.",
+        "date": "Enter a date, e.g. 2026-03-05 or 2026/3/5.",
+        "bad_date": "Not a valid date. Enter e.g. 2026-03-05.",
+        "datetime": "Enter a date and time, e.g. 2026-03-05 14:30.",
+        "bad_datetime": "Not a valid date and time. Enter e.g. 2026-03-05 14:30.",
+        "whole": "Enter a whole number{range}.",
+        "bad_whole": "Enter a whole number{range}.",
+        "decimal": "Enter a number{range}.",
+        "bad_decimal": "Enter a number{range}.",
+        "length": "At most {n} characters.",
+        "bad_length": "More than {n} characters: shorten it.",
+        "yesno": ("Yes", "No"),
+        "range": " ({lo} to {hi})",
+        "title": "Title",
+        "required": "Required",
+        "yes": "yes",
+        "rules": "Notes",
+        "column": "Column",
+        "key": "Key",
+        "intro": (
+            "One record per row. Columns with a dropdown arrow take a value from the list; write dates as 2026-03-05.",
+            "When done, save as .xlsx and check it: handbook validate file.xlsx --lang en",
+            "Required by: {clauses}",
+        ),
+    },
+}
+
+
+# outputs/base.py
+SECTIONS["report"] = {
+    "zh": {
+        "file": "{file}（{form}）：{rows} 行数据，{errors} 个错误，{warnings} 个警告",
+        "fatal": "{file}：无法检查。{message}",
+        "row": "第 {row} 行",
+        "header": "全表",
+        "total": "共检查 {files} 个文件、{rows} 行：{errors} 个错误，{warnings} 个警告，{fatal} 个文件无法使用。",
+        "ok": "全部通过。",
+        "error": "错误",
+        "warning": "警告",
+        "article": "依据 {article}",
+        "summary_title": "登记表检查结果",
+    },
+    "en": {
+        "file": "{file} ({form}): {rows} data rows, {errors} errors, {warnings} warnings",
+        "fatal": "{file}: cannot be checked. {message}",
+        "row": "row {row}",
+        "header": "whole register",
+        "total": "Checked {files} files, {rows} rows: {errors} errors, {warnings} warnings, {fatal} unusable files.",
+        "ok": "All valid.",
+        "error": "error",
+        "warning": "warning",
+        "article": "see {article}",
+        "summary_title": "Register check results",
+    },
+}
+
+
+# site/history.py
+SECTIONS["history"] = {"zh": {"label": "最后修改：{date}"}, "en": {"label": "Last changed: {date}"}}
+
+
+# site/indicators_page.py
+SECTIONS["indicators-page"] = {
+    "zh": {
+        "trend": "月度趋势",
+        "trend_caption": "各项比率按月计算；无数据或分组过小的月份留空。",
+        "items": "业主意见调查分项满意率",
+        "items_caption": "八个调查项目各自的满意率。",
+        "roles": "维修回访比例（按回访人职务）",
+        "roles_caption": "条形为实际比例，竖线为制度规定的最低比例（见各职务后的括号）。",
+        "monthly_data": "月度数据",
+        "month": "月份",
+        "source": "数据来源：data/ 中的 {files} 个登记表文件。",
+    },
+    "en": {
+        "trend": "Monthly trends",
+        "trend_caption": "Each rate computed month by month; months without data or with too small a group are left blank.",
+        "items": "Owner survey satisfaction per item",
+        "items_caption": "The satisfaction rate of each of the eight survey items.",
+        "roles": "Repair follow-ups by role",
+        "roles_caption": "Bars show the actual share; the marks show the minimum the rules set (in brackets after each role).",
+        "monthly_data": "Monthly figures",
+        "month": "Month",
+        "source": "Source: {files} register files in data/.",
+    },
+}
+
+
+# indicators/text.py
+SECTIONS["indicators"] = {
+    "zh": {
+        "heading": "回访与投诉指标",
+        "period": "统计期 {label}（{start} 至 {end}）",
+        "as_of": "计算时间 {as_of}",
+        "indicator": "指标",
+        "value": "数值",
+        "counts": "分子/分母",
+        "target": "目标",
+        "met": "达标",
+        "article": "依据",
+        "yes": "达标",
+        "no": "未达标",
+        "none": "—",
+        "no_data": "无数据",
+        "suppressed": "不显示（少于 {n}）",
+        "at_least": "≥ {v}",
+        "below": "< {v}",
+        "fairly_yes": "较满意、基本满意计入满意",
+        "fairly_no": "只有“满意”计入满意",
+        "pooled": "总满意率：全部满意答案 ÷ 全部有效答案",
+        "mean": "总满意率：八个项目满意率的平均值",
+        "per_household": "有效投诉率按户计算（{max} 的目标适用于此）",
+        "share_of_complaints": "有效投诉率按有效投诉占全部投诉的比例计算（{max} 的目标适用于此）",
+        "threshold": "少于 {n} 的分组不显示，防止识别个人",
+        "basis": "口径：",
+        "unreadable": "有 {n} 个单元格无法识别，未计入；请先运行 handbook validate。",
+        "households": "总户数 {n}",
+        "no_households": "未提供总户数（property.yaml），按户计算的投诉率无数据",
+    },
+    "en": {
+        "heading": "Follow-up and complaint indicators",
+        "period": "Period {label} ({start} to {end})",
+        "as_of": "computed {as_of}",
+        "indicator": "Indicator",
+        "value": "Value",
+        "counts": "Num./den.",
+        "target": "Target",
+        "met": "Met",
+        "article": "Article",
+        "yes": "met",
+        "no": "not met",
+        "none": "—",
+        "no_data": "no data",
+        "suppressed": "suppressed (< {n})",
+        "at_least": "≥ {v}",
+        "below": "< {v}",
+        "fairly_yes": "fairly/broadly satisfied count as satisfied",
+        "fairly_no": "only 'satisfied' counts as satisfied",
+        "pooled": "overall satisfaction: all satisfied answers ÷ all valid answers",
+        "mean": "overall satisfaction: the mean of the eight item rates",
+        "per_household": "substantiated complaint rate per household (the {max} target applies to it)",
+        "share_of_complaints": "substantiated complaint rate as a share of all complaints (the {max} target applies to it)",
+        "threshold": "groups smaller than {n} are not shown, so no one can be identified",
+        "basis": "Basis: ",
+        "unreadable": "{n} cells could not be read and were left out; run handbook validate first.",
+        "households": "{n} households",
+        "no_households": "no household count (property.yaml): the rate per household has no data",
+    },
+}
+
+
+# site/pdf.py
+SECTIONS["pdf"] = {
+    "zh": {
+        "toc": "目录",
+        "printed": "生成日期：{date}",
+        "link": "下载本手册 PDF 版",
+        "page": "第 <span class='pageNumber'></span> 页，共 <span class='totalPages'></span> 页",
+    },
+    "en": {
+        "toc": "Contents",
+        "printed": "Generated on {date}",
+        "link": "Download this handbook as a PDF",
+        "page": "Page <span class='pageNumber'></span> of <span class='totalPages'></span>",
+    },
+}
+
+
+# blanks/__init__.py
+SECTIONS["checklist"] = {
+    "zh": {"head": ("序号", "检查项目", "依据条款", "完成（是/否）", "备注")},
+    "en": {"head": ("No.", "Check", "Article", "Done (yes/no)", "Remarks")},
+}
+
+# indicators/text.py: the report's sections
+SECTIONS["indicator-sections"] = {
+    "zh": {
+        "satisfaction": "业主满意度",
+        "followups": "回访",
+        "complaints": "投诉",
+        "hotline": "热线",
+        "visits": "走访",
+    },
+    "en": {
+        "satisfaction": "Owner satisfaction",
+        "followups": "Follow-ups",
+        "complaints": "Complaints",
+        "hotline": "Hotline",
+        "visits": "Door-to-door visits",
+    },
+}
+
+# indicators/text.py: each indicator's title
+SECTIONS["indicator-titles"] = {
+    "zh": {
+        "survey_satisfaction": "业主意见调查满意率（总体及分项）",
+        "survey_response_rate": "调查表回收率",
+        "survey_coverage": "调查覆盖率",
+        "followup_rate": "回访率（总体）",
+        "repair_role_quota": "维修回访比例（按回访人职务）",
+        "repair_followup_on_time": "维修回访及时率（按维修类别）",
+        "complaint_followup_on_time": "投诉回访及时率",
+        "followup_resolution_rate": "回访处理率",
+        "repair_satisfaction": "维修回访满意率",
+        "followup_satisfaction": "回访满意率（回访记录表）",
+        "complaint_rate_per_household": "有效投诉率（按户）",
+        "substantiated_share": "有效投诉占比",
+        "complaint_on_time_rate": "投诉处理及时率",
+        "complaint_followup_satisfaction": "投诉回访满意率",
+        "hotline_response_rate": "热线响应率",
+        "hotline_resolution_rate": "热线解决率",
+        "hotline_satisfaction": "热线满意率",
+        "visits_per_officer": "物管员人均走访次数",
+        "visit_frequency_rate": "走访频率达标率",
+    },
+    "en": {
+        "survey_satisfaction": "Owner survey satisfaction (overall and per item)",
+        "survey_response_rate": "Survey response rate",
+        "survey_coverage": "Survey coverage",
+        "followup_rate": "Follow-up rate (overall)",
+        "repair_role_quota": "Repair follow-ups by role, against the quotas",
+        "repair_followup_on_time": "On-time repair follow-ups, by repair class",
+        "complaint_followup_on_time": "On-time complaint follow-ups",
+        "followup_resolution_rate": "Follow-up resolution rate",
+        "repair_satisfaction": "Satisfaction at repair follow-ups",
+        "followup_satisfaction": "Satisfaction at follow-ups (follow-up record)",
+        "complaint_rate_per_household": "Substantiated complaints per household",
+        "substantiated_share": "Share of complaints substantiated",
+        "complaint_on_time_rate": "On-time complaint resolution",
+        "complaint_followup_satisfaction": "Satisfaction at complaint follow-ups",
+        "hotline_response_rate": "Hotline response rate",
+        "hotline_resolution_rate": "Hotline resolution rate",
+        "hotline_satisfaction": "Hotline satisfaction rate",
+        "visits_per_officer": "Visits per property officer",
+        "visit_frequency_rate": "Officers meeting the visit frequency",
+    },
+}
+
+# indicators/text.py: how each indicator is computed, in words
+SECTIONS["indicator-formulas"] = {
+    "zh": {
+        "survey_satisfaction": "满意答案数 ÷ 有效答案数（不含未评价）；总满意率按 policy 的 overall_rate_method "
+        "合并计算或取八项平均",
+        "survey_response_rate": "回收份数 ÷ 发放份数",
+        "survey_coverage": "发放份数 ÷ 入住户数",
+        "followup_rate": "已回访数 ÷ 应回访数（完工维修 + 办结投诉）",
+        "repair_role_quota": "该职务回访的维修数 ÷ 完工维修数",
+        "repair_followup_on_time": "期限内回访数 ÷ 已回访数（完工当天为第 0 天）",
+        "complaint_followup_on_time": "办结后期限内回访数 ÷ 已回访投诉数",
+        "followup_resolution_rate": "已解决的问题 ÷ 回访、走访中发现的问题（整改复查不合格的不算解决）",
+        "repair_satisfaction": "满意评价数 ÷ 有效评价数",
+        "followup_satisfaction": "满意评价数 ÷ 有效评价数",
+        "complaint_rate_per_household": "有效投诉数 ÷ 总户数（property.yaml）",
+        "substantiated_share": "有效投诉数 ÷ 受理投诉数",
+        "complaint_on_time_rate": "按时办结的有效投诉 ÷ 本期到期的有效投诉（逾期未办结的算作不及时）",
+        "complaint_followup_satisfaction": "满意评价数 ÷ 有效评价数（不含未评价、联系不上）",
+        "hotline_response_rate": "已首次联系的工单 ÷ 已派单工单",
+        "hotline_resolution_rate": "评为已解决的工单 ÷ 已评价工单",
+        "hotline_satisfaction": "满意评价数 ÷ 有效评价数（重办的以重办后评价为准，拒绝评价不计）",
+        "visits_per_officer": "物管员走访次数 ÷ 物管员人数；目标为本期应走访次数",
+        "visit_frequency_rate": "走访次数达到要求的物管员 ÷ 物管员人数",
+    },
+    "en": {
+        "survey_satisfaction": "satisfied answers ÷ valid answers (no answer left out); "
+        "overall pooled or the mean of the eight items, per "
+        "overall_rate_method",
+        "survey_response_rate": "forms returned ÷ forms issued",
+        "survey_coverage": "forms issued ÷ occupied flats",
+        "followup_rate": "follow-ups done ÷ items due (completed repairs + closed complaints)",
+        "repair_role_quota": "repairs followed up by the role ÷ completed repairs",
+        "repair_followup_on_time": "follow-ups within the window ÷ follow-ups done (completion "
+        "day is day 0)",
+        "complaint_followup_on_time": "follow-ups within the window after closure ÷ complaints "
+        "followed up",
+        "followup_resolution_rate": "problems resolved ÷ problems found at follow-ups and "
+        "visits (a failed re-check is not resolved)",
+        "repair_satisfaction": "satisfied ratings ÷ valid ratings",
+        "followup_satisfaction": "satisfied ratings ÷ valid ratings",
+        "complaint_rate_per_household": "substantiated complaints ÷ households (property.yaml)",
+        "substantiated_share": "substantiated complaints ÷ complaints received",
+        "complaint_on_time_rate": "substantiated complaints closed by the due time ÷ those due "
+        "in the period (open past due counts as late)",
+        "complaint_followup_satisfaction": "satisfied ratings ÷ valid ratings (no answer and "
+        "unreachable left out)",
+        "hotline_response_rate": "tickets with a first contact ÷ tickets dispatched",
+        "hotline_resolution_rate": "tickets rated resolved ÷ tickets rated",
+        "hotline_satisfaction": "satisfied ratings ÷ valid ratings (the re-rating counts for a "
+        "reopened ticket; declined left out)",
+        "visits_per_officer": "property officers' visits ÷ officers; the target is the visits "
+        "due in the period",
+        "visit_frequency_rate": "officers who made the required visits ÷ officers",
+    },
+}
+
+# indicators/followups.py: the groups of follow-ups
+SECTIONS["indicator-groups"] = {
+    "zh": {
+        "complaint": "投诉回访",
+        "repair": "维修回访",
+        "repair_defects": "维修回访发现的问题（整改通知单）",
+        "followup_feedback": "回访中约定答复的意见",
+        "visit_matters": "走访中约定答复的事项",
+    },
+    "en": {
+        "complaint": "Complaints",
+        "repair": "Repairs",
+        "repair_defects": "Defects found at repair follow-ups",
+        "followup_feedback": "Feedback promised a reply at follow-ups",
+        "visit_matters": "Matters promised a reply at visits",
+    },
+}
+
+# cli/: diagnostics on stderr
+SECTIONS["cli"] = {
+    "zh": {
+        "forms_ok": "表单检查通过：",
+        "rows_read": "行已读取",
+        "checked": "已检查",
+        "internal_error": "内部错误（程序缺陷）：请加 --debug 重新运行，并把输出报告给 IT。",
+    },
+    "en": {
+        "forms_ok": "Forms OK: ",
+        "rows_read": "rows read",
+        "checked": "checked",
+        "internal_error": "internal error (a bug): run again with --debug and report the traceback",
+    },
+}
+
+# validate/rules: amounts of time in messages
+SECTIONS["quantity"] = {
+    "zh": {"hours": " {n} 小时", "days": " {n} 天", "same_day": "当天"},
+    "en": {"hours": "{n} hours", "days": "{n} days", "same_day": "the same day"},
+}
+
+# site/pages.py: the policy page's table
+SECTIONS["policy-table"] = {
+    "zh": {"head": ("设置", "现行值", "依据条款", "其他规定", "说明")},
+    "en": {"head": ("Setting", "Value in force", "Articles", "Alternatives", "Notes")},
+}
+
+# site/indicators_page.py: month names on charts
+SECTIONS["months"] = {
+    "zh": {
+        "names": (
+            "1月",
+            "2月",
+            "3月",
+            "4月",
+            "5月",
+            "6月",
+            "7月",
+            "8月",
+            "9月",
+            "10月",
+            "11月",
+            "12月",
+        )
+    },
+    "en": {
+        "names": (
+            "Jan",
+            "Feb",
+            "Mar",
+            "Apr",
+            "May",
+            "Jun",
+            "Jul",
+            "Aug",
+            "Sep",
+            "Oct",
+            "Nov",
+            "Dec",
+        )
+    },
+}

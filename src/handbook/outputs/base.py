@@ -1,0 +1,77 @@
+"""What every output format shares: the context of a report, totals, the exit code, the shown problems."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from handbook.messages import sections
+from handbook.validate.problems import ERROR, WARNING, Problem
+from handbook.validate.results import FileResult
+
+REPORT_VERSION = 1
+#: GitHub shows at most 10 error and 10 warning annotations per step.
+GITHUB_ANNOTATION_LIMIT = 10
+
+WORDS = sections("report")
+
+
+@dataclass
+class ReportContext:
+    """What rendering needs beyond the results: language, titles, article links, a limit."""
+
+    lang: str = "zh"
+    form_titles: dict[str, str] = field(default_factory=dict)
+    article_urls: dict[str, str] = field(default_factory=dict)
+    max_errors: int | None = None
+
+    def url(self, article: str | None) -> str | None:
+        return self.article_urls.get(article) if article else None
+
+
+def counts(results: Sequence[FileResult]) -> dict[str, int]:
+    """Totals over all files."""
+    problems = [p for r in results for p in r.problems]
+    return {
+        "files": len(results),
+        "rows": sum(r.rows for r in results),
+        "errors": sum(p.severity == ERROR for p in problems),
+        "warnings": sum(p.severity == WARNING for p in problems),
+        "fatal": sum(r.fatal is not None for r in results),
+    }
+
+
+def exit_code(results: Sequence[FileResult]) -> int:
+    """0 valid (warnings allowed), 1 invalid data, 2 unusable input."""
+    total = counts(results)
+    if total["fatal"]:
+        return 2
+    return 1 if total["errors"] else 0
+
+
+def shown_problems(
+    results: Sequence[FileResult], limit: int | None
+) -> tuple[dict[str, list[Problem]], int]:
+    """The problems to show per file under ``limit`` (errors first), and how many were held back."""
+    shown: dict[str, list[Problem]] = {}
+    budget = limit
+    hidden = 0
+    for r in results:
+        keep = []
+        for p in r.problems:
+            if budget is None or budget > 0:
+                keep.append(p)
+                if budget is not None:
+                    budget -= 1
+            else:
+                hidden += 1
+        shown[r.file] = keep
+    return shown, hidden
+
+
+@dataclass
+class Rendered:
+    """A report as an output format renders it: for stdout, and a job summary where the format has one."""
+
+    stdout: str
+    summary: str | None = None

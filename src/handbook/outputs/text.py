@@ -1,0 +1,50 @@
+"""Text for people: grouped by file, with counts, in the reader's language."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from handbook.messages import render
+from handbook.outputs.base import WORDS, Rendered, ReportContext, counts, exit_code, shown_problems
+from handbook.validate.problems import ERROR
+from handbook.validate.results import FileResult
+
+NAME = "text"
+
+
+def render_text(results: Sequence[FileResult], ctx: ReportContext) -> str:
+    """Grouped by file, with counts; Chinese unless the context says English."""
+    t = WORDS["en" if ctx.lang == "en" else "zh"]
+    shown, hidden = shown_problems(results, ctx.max_errors)
+    lines: list[str] = []
+    for result in results:
+        if result.fatal is not None:
+            lines.append(t["fatal"].format(file=result.file, message=result.fatal.render(ctx.lang)))
+            continue
+        errors = sum(p.severity == ERROR for p in result.problems)
+        warnings = len(result.problems) - errors
+        title = ctx.form_titles.get(result.form or "", result.form or "?")
+        lines.append(
+            t["file"].format(
+                file=result.file, form=title, rows=result.rows, errors=errors, warnings=warnings
+            )
+        )
+        for p in shown[result.file]:
+            where = t["row"].format(row=p.row) if p.row is not None else t["header"]
+            column = f" [{p.column}]" if p.column else ""
+            article = ""
+            if p.article:
+                url = ctx.url(p.article)
+                article = f" ({t['article'].format(article=p.article)}{' ' + url if url else ''})"
+            lines.append(f"  {t[p.severity]} {where}{column}: {p.message(ctx.lang)}{article}")
+    if hidden:
+        lines.append(render("not-shown", ctx.lang, count=hidden, limit=ctx.max_errors))
+    lines.append(t["total"].format(**counts(results)))
+    if exit_code(results) == 0:
+        lines.append(t["ok"])
+    return "\n".join(lines) + "\n"
+
+
+def output(results: Sequence[FileResult], ctx: ReportContext) -> Rendered:
+    """The registry's entry point."""
+    return Rendered(render_text(results, ctx))

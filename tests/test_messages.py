@@ -1,0 +1,112 @@
+"""The message catalogue is complete and lean: every code and word the code uses has zh and en, and every entry is used."""
+
+from __future__ import annotations
+
+import ast
+import re
+import string
+from pathlib import Path
+
+import pytest
+
+from handbook.messages import CATALOGUE, SECTIONS
+
+SRC = Path(__file__).resolve().parents[1] / "src" / "handbook"
+CODE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)+$")
+
+#: kebab-case strings in the code that are not message codes, with what they are.
+NOT_CODES = {
+    "at-most": "a rule kind's check name",
+    "required-if": "a rule kind's check name",
+    "fc-match": "fontconfig's command",
+    "rev-parse": "a git command",
+    "system-out": "a JUnit XML element",
+    "utf-8": "an encoding",
+    "utf-8-sig": "an encoding",
+    "utf-16": "an encoding",
+    "utf-16-be": "an encoding",
+    "yyyy-mm-dd": "an Excel number format",
+    "hb-items": "a chart's HTML id",
+    "hb-roles": "a chart's HTML id",
+    "hb-trend": "a chart's HTML id",
+}
+
+#: word keys looked up with a computed key, and the expression that computes them.
+COMPUTED_KEYS = {
+    "page": {"string", "integer", "number", "boolean", "date", "datetime"}  # w[field.type]
+    | {"csv_checklist", "xlsx_checklist"},  # w.get(f"{fmt}_{form.kind}", w[fmt])
+    "report": {"error", "warning"},  # t[problem.severity]
+    "indicators": {"per_household", "share_of_complaints"},  # w[settings["complaint_rate_meaning"]]
+}
+
+
+def _modules() -> dict[Path, ast.Module]:
+    return {
+        p: ast.parse(p.read_text(encoding="utf-8"))
+        for p in SRC.rglob("*.py")
+        if "messages" not in p.relative_to(SRC).parts
+    }
+
+
+def _strings(tree: ast.AST) -> set[str]:
+    return {
+        n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)
+    }
+
+
+MODULES = _modules()
+ALL_STRINGS = set().union(*(_strings(t) for t in MODULES.values()))
+
+
+def _fields(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+@pytest.mark.parametrize("code", sorted(CATALOGUE))
+def test_every_message_has_both_languages_with_the_same_placeholders(code: str) -> None:
+    zh, en = CATALOGUE[code]
+    assert zh.strip() and en.strip(), f"{code}: a language is empty"
+    assert _fields(zh) == _fields(en), f"{code}: zh and en fill in different values"
+
+
+def test_every_code_used_in_the_code_is_in_the_catalogue() -> None:
+    used = {s for s in ALL_STRINGS if CODE.match(s)} - set(NOT_CODES) - set(SECTIONS)
+    missing = sorted(used - set(CATALOGUE))
+    assert not missing, f"codes with no zh/en entry in handbook.messages: {missing}"
+
+
+def test_every_message_is_used() -> None:
+    unused = sorted(code for code in CATALOGUE if code not in ALL_STRINGS)
+    assert not unused, f"catalogue entries the code never uses: {unused}"
+
+
+@pytest.mark.parametrize("section", sorted(SECTIONS))
+def test_every_section_has_the_same_words_in_both_languages(section: str) -> None:
+    zh, en = SECTIONS[section]["zh"], SECTIONS[section]["en"]
+    assert set(zh) == set(en), f"{section}: keys differ: {set(zh) ^ set(en)}"
+    for key in zh:
+        if isinstance(zh[key], tuple):
+            assert len(zh[key]) == len(en[key]), f"{section}.{key}: lengths differ"
+        else:
+            assert _fields(zh[key]) == _fields(en[key]), f"{section}.{key}: placeholders differ"
+
+
+@pytest.mark.parametrize("section", sorted(SECTIONS))
+def test_every_word_is_used(section: str) -> None:
+    assert section in ALL_STRINGS, f"no module reads the section {section!r}"
+    strings = ALL_STRINGS | COMPUTED_KEYS.get(section, set())
+    unused = sorted(key for key in SECTIONS[section]["zh"] if key not in strings)
+    assert not unused, f"{section}: words never used: {unused}"
+
+
+def test_no_word_table_outside_the_catalogue() -> None:
+    """A dict keyed by "zh" and "en" outside handbook.messages is a second catalogue."""
+    found = []
+    for path, tree in MODULES.items():
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Dict):
+                keys = {k.value for k in node.keys if isinstance(k, ast.Constant)}
+                literal = all(isinstance(v, (ast.Constant, ast.Dict)) for v in node.values)
+                if {"zh", "en"} <= keys and literal:
+                    found.append(f"{path.relative_to(SRC)}:{node.lineno}")
+    assert not found, f"word tables outside handbook.messages: {found}"
