@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from handbook.errors import FormFileError, UnknownFormError
-from handbook.load.forms import check_form_file, get_form, lint_folder, load_form, load_forms
+from handbook.load.forms import check_form_file, get_form, load_form, load_forms
+from handbook.validate.lint import lint_folder
 
 BROKEN = {
     # file: (code, line) — the first problem reported

@@ -17,9 +17,10 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from handbook.blanks.csv import CHECKLIST_HEADER, checklist_rows
 from handbook.messages import sections
+from handbook.model.describe import field_rules
 from handbook.model.form import Field, Form
-from handbook.site.pages import field_rules
 
 #: Rows of the register sheet that carry input checks (row 1 is the header).
 FIRST_ROW, LAST_ROW = 2, 2001
@@ -180,7 +181,6 @@ def _instructions(sheet, form: Form, lang: str) -> None:
 
 def checklist_workbook(form: Form, lang: str) -> Workbook:
     """A checklist as a sheet: one item per row, a yes/no dropdown to tick, remarks."""
-    from handbook.blanks import CHECKLIST_HEADER, checklist_rows
 
     lang = "en" if lang == "en" else "zh"
     w = _W[lang]

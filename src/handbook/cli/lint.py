@@ -8,10 +8,10 @@ from pathlib import Path
 import click
 
 from handbook.cli.common import FORMS, LANG, known_clauses, reports_errors
-from handbook.load.forms import lint_folder
 from handbook.load.policy import load_policy
 from handbook.messages import words
 from handbook.project import forms_dir, policy_file
+from handbook.validate.lint import lint_folder
 
 
 @click.command()

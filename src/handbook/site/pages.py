@@ -10,6 +10,8 @@ import html
 from collections.abc import Iterable
 
 from handbook.load.articles import ARTICLE_ID, page_url
+from handbook.blanks import download_name
+from handbook.model.describe import field_rules
 from handbook.model.form import Field, Form
 from handbook.model.policy import Policy
 from handbook.messages import sections
@@ -67,33 +69,6 @@ def missing(what: str, lang: str) -> str:
     return f'<span class="hb-missing" title="{html.escape(label)}">［{html.escape(label)}：{html.escape(what)}］</span>'
 
 
-def field_rules(field: Field, lang: str) -> str:
-    """What a staff member must know about a column, in one table cell."""
-    w = words(lang)
-    parts = []
-    if field.description:
-        # the parts are joined with "；" / "; ": drop the description's own full stop
-        parts.append(field.description.get(lang).rstrip("。.").strip())
-    if field.derived and not field.description:
-        parts.append(w["derived"])
-    if field.enum:
-        parts.append(w["choices"] + " / ".join(item.label.get(lang) for item in field.enum))
-    c = field.constraints
-    if c.get("unique"):
-        parts.append(w["unique"])
-    if "maxLength" in c:
-        parts.append(w["max"].format(n=c["maxLength"]))
-    if "minLength" in c:
-        parts.append(w["min"].format(n=c["minLength"]))
-    if "minimum" in c:
-        parts.append(w["range_min"].format(n=c["minimum"]))
-    if "maximum" in c:
-        parts.append(w["range_max"].format(n=c["maximum"]))
-    if field.example:
-        parts.append(w["example"] + field.example)
-    if field.personal:
-        parts.append(w["personal"])
-    return "；".join(parts) if lang == "zh" else "; ".join(parts)
 
 
 def field_table(form: Form, lang: str) -> str:
@@ -123,9 +98,6 @@ def download_links(form: Form, lang: str, from_url: str, formats: Iterable[str] 
     return '<p class="hb-downloads">' + " ".join(links) + "</p>\n\n" + w["download_note"]
 
 
-def download_name(form: Form, fmt: str, lang: str) -> str:
-    """The file name of a blank register in the site's ``downloads/`` folder."""
-    return f"{form.id}.{lang}.{fmt}"
 
 
 def errata_table(entries: list[dict], index: dict[str, str], lang: str, from_url: str) -> str:

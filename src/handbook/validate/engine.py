@@ -20,7 +20,7 @@ from handbook.registers.cells import compile_field, display, is_blank
 from handbook.registers.header import HeaderMap
 from handbook.validate.personal import personal_findings
 from handbook.validate.problems import ERROR, WARNING, Problem
-from handbook.validate.rules import Reference, compile_rules
+from handbook.validate.rules import Finding, Reference, Rule, RuleSet, compile_rules
 
 _FORMULA_START = frozenset("=+-@")
 _CACHE_LIMIT = 4096
@@ -107,21 +107,8 @@ def compile_columns(form: Form, header: HeaderMap) -> list[Column]:
     return columns
 
 
-def check_rows(
-    form: Form,
-    file: str,
-    header: HeaderMap,
-    rows: Iterator[list[Any]],
-    policy: Policy,
-    publish: bool,
-    sink: Any,
-    key_columns: dict[str, set[str]],
-) -> Iterator[Problem]:
-    """Yield the problems of the data rows that follow the header.
-
-    ``sink`` receives what outlives the pass: the row count, values of columns
-    other registers refer to, pending references and duplicate candidates.
-    """
+def header_problems(form: Form, file: str, header: HeaderMap) -> Iterator[Problem]:
+    """Problems of the header row itself: duplicated, unknown and missing columns."""
     for label in header.duplicates:
         yield Problem("duplicate-column", ERROR, file, header.row, label)
     for label in header.unknown:
@@ -139,19 +126,163 @@ def check_rows(
                 params={"column": f.title},
                 article=article_of(form, f.clauses),
             )
-    columns = compile_columns(form, header)
-    labels = {name: header.labels[pos] for pos, name in header.columns.items()}
-    cached = [(c.pos, c.name, c.cache, c) for c in columns if c.cacheable]
-    plain = [c for c in columns if not c.cacheable]
-    width = max((c.pos for c in columns), default=-1) + 1
+
+
+def _cached_cells(
+    cached: list[tuple[int, str, dict, Column]],
+    cells: list[Any],
+    values: dict[str, Any],
+    file: str,
+    row_number: int,
+) -> list[Problem]:
+    """Check the columns whose verdicts are cached (choices, dates, numbers); fill ``values``."""
+    found: list[Problem] = []
+    for pos, name, cache, col in cached:
+        raw = cells[pos]
+        hit = cache.get(raw)
+        if hit is None:
+            hit = _evaluate(col, raw)
+            if len(cache) < _CACHE_LIMIT:
+                cache[raw] = hit
+        kind = hit[0]
+        if kind == _OK:
+            values[name] = hit[1]
+        elif kind == _BAD:
+            found.append(
+                Problem(
+                    hit[2],
+                    ERROR,
+                    file,
+                    row_number,
+                    col.label,
+                    name,
+                    display(raw),
+                    params=hit[3],
+                    article=col.article,
+                )
+            )
+        elif col.required:
+            found.append(
+                Problem(
+                    "required", ERROR, file, row_number, col.label, name, "", article=col.article
+                )
+            )
+    return found
+
+
+def _plain_cells(
+    plain: list[Column],
+    cells: list[Any],
+    values: dict[str, Any],
+    file: str,
+    row_number: int,
+    personal: str,
+) -> list[Problem]:
+    """Check the other columns (free text, unique values), with formula and personal-data checks."""
+    found: list[Problem] = []
+    for col in plain:
+        raw = cells[col.pos]
+        if raw is None or (type(raw) is str and (not raw or raw.isspace())):
+            if col.required:
+                found.append(
+                    Problem(
+                        "required",
+                        ERROR,
+                        file,
+                        row_number,
+                        col.label,
+                        col.name,
+                        "",
+                        article=col.article,
+                    )
+                )
+            continue
+        value, code, params = col.check(raw)
+        if code is not None:
+            found.append(
+                Problem(
+                    code,
+                    ERROR,
+                    file,
+                    row_number,
+                    col.label,
+                    col.name,
+                    display(raw),
+                    params=params or {},
+                    article=col.article,
+                )
+            )
+            continue
+        values[col.name] = value
+        if col.is_string and type(raw) is str:
+            found.extend(_text_warnings(col, raw, file, row_number, personal))
+    return found
+
+
+def _text_warnings(
+    col: Column, raw: str, file: str, row_number: int, personal: str
+) -> Iterator[Problem]:
+    """A text cell Excel may run as a formula, and unmasked personal data."""
+    if raw[0] in _FORMULA_START:
+        yield Problem(
+            "formula-injection",
+            WARNING,
+            file,
+            row_number,
+            col.label,
+            col.name,
+            raw,
+            params={"first": raw[0]},
+        )
+    if col.personal:
+        for pcode, pparams in personal_findings(col.personal, raw):
+            yield Problem(
+                pcode,
+                personal,
+                file,
+                row_number,
+                col.label,
+                col.name,
+                display(raw) if pcode == "unmasked-name" else None,
+                params=pparams,
+            )
+
+
+@dataclass
+class _Kept:
+    """What one pass keeps of every row: hashes for uniqueness, key values and dates for references."""
+
+    trackers: list[UniqueTracker]
+    keys: dict[str, set[Any]]
+    key_dates: list[tuple[str, str, dict[Any, Any]]]
+
+    def remember(self, values: dict[str, Any]) -> None:
+        for tracker in self.trackers:
+            names = tracker.names
+            if len(names) == 1:
+                value = values.get(names[0])
+                if value is not None:
+                    tracker.hashes.append(hash(value))
+            else:
+                key = tuple(values.get(name) for name in names)
+                if None not in key:
+                    tracker.hashes.append(hash(key))
+        for name, bucket in self.keys.items():
+            if name in values:
+                bucket.add(values[name])
+        for name, date_col, dates in self.key_dates:
+            if name in values and date_col in values:
+                dates.setdefault(values[name], values[date_col])
+
+
+def _kept(
+    form: Form, columns: list[Column], present: set[str], sink: Any, key_columns: dict
+) -> _Kept:
     pk = (tuple(form.primary_key),) if len(form.primary_key) > 1 else ()
     groups = [g for g in pk + form.unique_keys if all(n in present for n in g)]
     trackers = [UniqueTracker((c.name,), c.label, c.article) for c in columns if c.unique]
     trackers += [UniqueTracker(g, None, article_of(form, ())) for g in groups]
     sink.unique = trackers
-    rules = compile_rules(form, policy)
-    row_rules = [r for r in rules.row if _uses_present(r, present)]
-    period_rules = rules.period
     keys = {name: sink.keys.setdefault(name, set()) for name in key_columns}
     # dates other registers compare with theirs: (key column, date column) -> {key: date}
     key_dates = [
@@ -159,6 +290,51 @@ def check_rows(
         for name, date_cols in key_columns.items()
         for date_col in date_cols
     ]
+    return _Kept(trackers, keys, key_dates)
+
+
+def _rule_problem(
+    finding: Finding, rule: Rule, file: str, row: int | None, labels: dict, value: Any
+) -> Problem:
+    return Problem(
+        finding.code,
+        finding.severity,
+        file,
+        row,
+        labels.get(finding.field or ""),
+        finding.field,
+        value,
+        params=finding.params,
+        article=rule.article,
+    )
+
+
+def check_rows(
+    form: Form,
+    file: str,
+    header: HeaderMap,
+    rows: Iterator[list[Any]],
+    policy: Policy,
+    publish: bool,
+    sink: Any,
+    key_columns: dict[str, set[str]],
+) -> Iterator[Problem]:
+    """Yield the problems of the data rows that follow the header.
+
+    ``sink`` receives what outlives the pass: the row count, values of columns
+    other registers refer to, pending references and duplicate candidates.
+    """
+    yield from header_problems(form, file, header)
+    present = set(header.columns.values())
+    columns = compile_columns(form, header)
+    labels = {name: header.labels[pos] for pos, name in header.columns.items()}
+    cached = [(c.pos, c.name, c.cache, c) for c in columns if c.cacheable]
+    plain = [c for c in columns if not c.cacheable]
+    width = max((c.pos for c in columns), default=-1) + 1
+    kept = _kept(form, columns, present, sink, key_columns)
+    rules = compile_rules(form, policy)
+    row_rules = [r for r in rules.row if _uses_present(r, present)]
+    period_rules = rules.period
     personal = ERROR if publish else WARNING
     row_number = header.row
     count = 0
@@ -172,150 +348,47 @@ def check_rows(
         if not count & 0xFFFF and sink.on_rows is not None:
             sink.on_rows(sink.file, count)
         values: dict[str, Any] = {}
-        for pos, name, cache, col in cached:
-            raw = cells[pos]
-            hit = cache.get(raw)
-            if hit is None:
-                hit = _evaluate(col, raw)
-                if len(cache) < _CACHE_LIMIT:
-                    cache[raw] = hit
-            kind = hit[0]
-            if kind == _OK:
-                values[name] = hit[1]
-            elif kind == _BAD:
-                yield Problem(
-                    hit[2],
-                    ERROR,
-                    file,
-                    row_number,
-                    col.label,
-                    name,
-                    display(raw),
-                    params=hit[3],
-                    article=col.article,
-                )
-            elif col.required:
-                yield Problem(
-                    "required", ERROR, file, row_number, col.label, name, "", article=col.article
-                )
-        for col in plain:
-            raw = cells[col.pos]
-            if raw is None or (type(raw) is str and (not raw or raw.isspace())):
-                if col.required:
-                    yield Problem(
-                        "required",
-                        ERROR,
-                        file,
-                        row_number,
-                        col.label,
-                        col.name,
-                        "",
-                        article=col.article,
-                    )
-                continue
-            value, code, params = col.check(raw)
-            if code is not None:
-                yield Problem(
-                    code,
-                    ERROR,
-                    file,
-                    row_number,
-                    col.label,
-                    col.name,
-                    display(raw),
-                    params=params or {},
-                    article=col.article,
-                )
-                continue
-            values[col.name] = value
-            if col.is_string and type(raw) is str:
-                if raw[0] in _FORMULA_START:
-                    yield Problem(
-                        "formula-injection",
-                        WARNING,
-                        file,
-                        row_number,
-                        col.label,
-                        col.name,
-                        raw,
-                        params={"first": raw[0]},
-                    )
-                if col.personal:
-                    for pcode, pparams in personal_findings(col.personal, raw):
-                        yield Problem(
-                            pcode,
-                            personal,
-                            file,
-                            row_number,
-                            col.label,
-                            col.name,
-                            display(raw) if pcode == "unmasked-name" else None,
-                            params=pparams,
-                        )
-        for tracker in trackers:
-            names = tracker.names
-            if len(names) == 1:
-                value = values.get(names[0])
-                if value is not None:
-                    tracker.hashes.append(hash(value))
-            else:
-                key = tuple(values.get(name) for name in names)
-                if None not in key:
-                    tracker.hashes.append(hash(key))
-        for name, bucket in keys.items():
-            if name in values:
-                bucket.add(values[name])
-        for name, date_col, dates in key_dates:
-            if name in values and date_col in values:
-                dates.setdefault(values[name], values[date_col])
+        if cached:
+            yield from _cached_cells(cached, cells, values, file, row_number)
+        if plain:
+            yield from _plain_cells(plain, cells, values, file, row_number, personal)
+        kept.remember(values)
         for rule in row_rules:
             finding = rule.check_row(values)
             if finding is None:
                 continue
-            problem = Problem(
-                finding.code,
-                finding.severity,
-                file,
-                row_number,
-                labels.get(finding.field or ""),
-                finding.field,
-                display(values.get(finding.field or "", "")),
-                params=finding.params,
-                article=rule.article,
-            )
+            value = display(values.get(finding.field or "", ""))
+            problem = _rule_problem(finding, rule, file, row_number, labels, value)
             if isinstance(rule, Reference):
                 sink.pending.append((rule, problem))
             else:
                 yield problem
-        for rule in period_rules:
-            rule.observe(values, row_number)
+        for period_rule in period_rules:
+            period_rule.observe(values, row_number)
     sink.rows = count
+    yield from _finish(rules, present, file, labels, sink)
+
+
+def _finish(
+    rules: RuleSet, present: set[str], file: str, labels: dict, sink: Any
+) -> Iterator[Problem]:
+    """After the last row: period rules' findings, and references waiting for their target."""
     for rule in rules.period:
         for finding in rule.finish():
-            yield Problem(
-                finding.code,
-                finding.severity,
-                file,
-                finding.row,
-                labels.get(finding.field or ""),
-                finding.field,
-                None,
-                params=finding.params,
-                article=rule.article,
-            )
-    for rule in rules.references:
-        if rule.spec["field"] in present:
+            yield _rule_problem(finding, rule, file, finding.row, labels, None)
+    for reference in rules.references:
+        if reference.spec["field"] in present:
             sink.pending.append(
                 (
-                    rule,
+                    reference,
                     Problem(
                         "reference-not-checked",
                         WARNING,
                         file,
                         None,
-                        labels.get(rule.spec["field"]),
-                        rule.spec["field"],
-                        article=rule.article,
+                        labels.get(reference.spec["field"]),
+                        reference.spec["field"],
+                        article=reference.article,
                     ),
                 )
             )
