@@ -34,6 +34,7 @@ build: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check src tests macros benchmarks
 	$(BIN)/ruff format --check src tests macros benchmarks
+	$(BIN)/mypy
 	$(BIN)/handbook lint
 
 pytest: $(STAMP) browser-deps $(AXE)

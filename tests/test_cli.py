@@ -58,7 +58,10 @@ GOOD_ROW = ["TS-2026-0001", "2026/3/5 09:30", "来电", "维修", "楼上渗水"
 def test_help_and_version() -> None:
     code, out, _ = run("--help")
     assert code == 0 and "validate" in out and "Examples" in out
-    for command in ("forms", "blank", "lint", "validate"):
+    from handbook.cli import cli as group
+
+    assert set(group.commands) >= {"forms", "blank", "lint", "validate", "report"}
+    for command in group.commands:
         code, out, _ = run(command, "--help")
         assert code == 0 and "Example" in out, command
     code, out, _ = run("--version")
@@ -238,3 +241,22 @@ def test_a_broken_policy_file_names_its_file_and_line(tmp_path: Path) -> None:
     code, _, err = run("validate", "data/", "--forms", str(forms), "--lang", "en")
     assert code == 2
     assert err.startswith(f"{tmp_path / 'policy.yaml'}:3: YAML does not parse")
+
+
+def test_progress_is_shown_when_stderr_is_a_terminal(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import sys
+
+    from handbook.cli import validate as cli_module
+
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    rows = cli_module._row_progress("en")
+    files = cli_module._progress(2, "zh")
+    assert rows is not None and files is not None
+    rows("big.csv", 65_536)
+    files(0, cli_module.FileResult("a.csv", None, 0, []))
+    files(1, cli_module.FileResult("b.csv", None, 0, []))
+    err = capsys.readouterr().err
+    assert "big.csv: 65,536 rows read" in err
+    assert "已检查 1/2: a.csv" in err and "已检查 2/2: b.csv" in err

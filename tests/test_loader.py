@@ -119,3 +119,17 @@ def test_every_form_appears_on_a_page_in_each_language(root: Path) -> None:
                 if f'"{form_id}"' in p.read_text(encoding="utf-8")
             ]
             assert pages, f"{form_id} is on no {lang} page"
+
+
+def test_a_broken_glossary_is_reported_as_an_editorial_file_not_a_policy(tmp_path: Path) -> None:
+    from handbook.errors import FormFileError
+    from handbook.load.content import load_glossary
+
+    path = tmp_path / "glossary.yaml"
+    path.write_text("zh: 回访\nen: follow-up\n", encoding="utf-8")
+    with pytest.raises(FormFileError) as caught:
+        load_glossary(path)
+    assert caught.value.code == "editorial-invalid"
+    assert "glossary or errata" in caught.value.render("en") and "策略" not in caught.value.render(
+        "zh"
+    )

@@ -16,6 +16,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
 
 from handbook.blanks.csv import CHECKLIST_HEADER, checklist_rows
 from handbook.messages import sections
@@ -154,7 +155,7 @@ def blank_workbook(form: Form, lang: str) -> Workbook:
     return book
 
 
-def _instructions(sheet, form: Form, lang: str) -> None:
+def _instructions(sheet: Worksheet, form: Form, lang: str) -> None:
     w = _W[lang]
     sheet.cell(row=1, column=1, value=form.title.get(lang)).font = Font(bold=True, size=14)
     row = 2

@@ -60,7 +60,12 @@ def _rounds(ctx: Context, summaries: list[Row]) -> list[Row]:
 
 
 def _ratio_by_round(
-    ctx: Context, summaries: list[Row], key: str, clause: str, numerator: str, denominator: str
+    ctx: Context,
+    summaries: list[Row],
+    key: str,
+    clause: str | None,
+    numerator: str,
+    denominator: str,
 ) -> Indicator:
     """Σ numerator ÷ Σ denominator over the survey rounds issued in the period, per round too."""
     rows = _rounds(ctx, summaries)

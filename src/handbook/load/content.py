@@ -15,7 +15,7 @@ def _list(path: Path) -> list[dict[str, Any]]:
         return []
     if not isinstance(data, list):
         raise FormFileError(
-            "policy-invalid",
+            "editorial-invalid",
             file=str(path),
             line=1,
             problem_code="bad-value",

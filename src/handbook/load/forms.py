@@ -181,7 +181,7 @@ class _Checker:
         if self.problems or title is None:
             return None
         return Form(
-            id=form_id,
+            id=str(form_id),
             kind=kind,
             title=title,
             description=description,
@@ -407,7 +407,9 @@ def check_form_file(
     try:
         data, duplicates = read_yaml(path)
     except FormFileError as exc:
-        return None, [LintProblem(str(path), int(exc.params.get("line", 1)), exc.code, exc.params)]
+        return None, [
+            LintProblem(str(path), int(str(exc.params.get("line", 1))), exc.code, exc.params)
+        ]
     checker = _Checker(path, known_clauses)
     for key, line, first in duplicates:
         checker.add(line, "duplicate-key", key=key, first=first)

@@ -120,6 +120,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "策略文件 {file} 第 {line} 行有错误：",
         "The policy file {file} has an error on line {line}:",
     ),
+    "editorial-invalid": (
+        "编辑数据文件（术语表或勘误表）{file} 第 {line} 行有错误：",
+        "The editorial file (glossary or errata) {file} has an error on line {line}:",
+    ),
     "unknown-check": (
         "规则“{rule}”的检查类型“{check}”未知。可用：{allowed}。",
         "Rule '{rule}' has an unknown check '{check}'. Use one of: {allowed}.",

@@ -42,7 +42,7 @@ def executable() -> Path:
             return Path(candidate)
     raise ChromiumMissing(
         "Chromium not found: install Debian's package (apt-get install chromium, "
-        "or `make chromium`) or set HANDBOOK_CHROMIUM to its path"
+        "or `make browser-deps`) or set HANDBOOK_CHROMIUM to its path"
     )
 
 

@@ -235,7 +235,9 @@ def toc_pages(pdf: Path, keys: Iterable[str]) -> dict[str, int]:
     reader = PdfReader(str(pdf))
     found = {}
     for name, dest in reader.named_destinations.items():
-        found[str(name).lstrip("/")] = reader.get_destination_page_number(dest) + 1
+        page = reader.get_destination_page_number(dest)
+        if page is not None:
+            found[str(name).lstrip("/")] = page + 1
     return {key: found[key] for key in keys if key in found}
 
 

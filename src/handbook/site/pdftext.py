@@ -52,7 +52,7 @@ def font_file(family: str = FAMILY) -> tuple[Path, int]:
     if family not in families.split(","):
         raise FontMissing(
             f"font {family!r} is not installed (fontconfig offers {families!r}): "
-            "apt-get install fonts-noto-cjk, or `make fonts`"
+            "apt-get install fonts-noto-cjk, or `make browser-deps`"
         )
     return Path(path), int(index or 0)
 

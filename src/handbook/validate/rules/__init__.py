@@ -73,7 +73,7 @@ def compile_rules(form: Form, policy: Policy) -> RuleSet:
     """Fresh rule objects for one pass over a register (period rules keep state)."""
     rules = RuleSet()
     for spec in form.rules:
-        cls = CHECKS.get(spec.get("check"))
+        cls = CHECKS.get(str(spec.get("check")))
         if cls is None:
             raise unusable_rule(
                 form,

@@ -10,7 +10,7 @@ from typing import Any
 from handbook.errors import FormFileError
 from handbook.messages import words
 from handbook.model.form import Form, Text
-from handbook.model.policy import Policy
+from handbook.model.policy import Policy, Setting
 
 
 @dataclass
@@ -98,7 +98,7 @@ class Rule:
         self.policy = policy
         self.id = str(spec.get("id", ""))
         self.clauses = tuple(spec.get("clauses") or ())
-        self.setting = None
+        self.setting: Setting | None = None
         if self.setting_param is not None:
             key = spec.get(self.setting_param)
             if key not in policy:
@@ -112,9 +112,16 @@ class Rule:
                     name=key,
                     known=", ".join(sorted(policy.settings)),
                 )
-            self.setting = policy[key]
+            self.setting = policy[str(key)]
             if not self.clauses:
                 self.clauses = self.setting.clauses
+
+    @property
+    def limit(self) -> Setting:
+        """The policy setting this rule takes its number from (rules with a ``setting_param``)."""
+        if self.setting is None:
+            raise TypeError(f"rule {self.id} ({self.check}) takes no policy setting")
+        return self.setting
 
     @property
     def article(self) -> str | None:

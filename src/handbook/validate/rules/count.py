@@ -42,9 +42,7 @@ class Count(PeriodRule):
             return
         first, last = min(self.months), max(self.months)
         minimums = (
-            self.setting.value
-            if isinstance(self.setting.value, dict)
-            else {None: self.setting.value}
+            self.limit.value if isinstance(self.limit.value, dict) else {None: self.limit.value}
         )
         f = self.form.field(self.by) if self.by else None
         year, month = first

@@ -33,7 +33,7 @@ class Coverage(PeriodRule):
         if not self.total:
             return
         share = self.count / self.total
-        minimum = float(self.setting.value)
+        minimum = float(self.limit.value)
         if share + 1e-9 < minimum:
             yield Finding(
                 "rule-coverage",

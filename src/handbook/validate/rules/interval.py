@@ -50,7 +50,7 @@ class Interval(PeriodRule):
 
     def finish(self) -> Iterator[Finding]:
         for (key, selector), dates in self.dates.items():
-            limit = self.setting.limit_for(selector)
+            limit = self.limit.limit_for(selector)
             if limit is None:
                 continue
             dates.sort()

@@ -34,3 +34,4 @@ class Order(RowRule):
                 },
                 later,
             )
+        return None

@@ -34,7 +34,7 @@ class Share(PeriodRule):
         if not self.total:
             return
         f = self.form.field(self.spec["field"])
-        minimums = self.setting.value if isinstance(self.setting.value, dict) else {}
+        minimums = self.limit.value if isinstance(self.limit.value, dict) else {}
         for value, minimum in minimums.items():
             count = self.counts.get(value, 0)
             share = count / self.total

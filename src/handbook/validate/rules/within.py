@@ -45,10 +45,10 @@ class Within(RowRule):
         return finding
 
     def _check(self, start: Any, end: Any, selector: Any) -> Finding | None:
-        limit = self.setting.limit_for(selector)
+        limit = self.limit.limit_for(selector)
         if limit is None:
             return None
-        unit = self.setting.unit
+        unit = self.limit.unit
         if limit == "same_day":
             elapsed: float = (as_date(end) - as_date(start)).days
             over, shown_limit = elapsed > 0, quantity(0, "same_day")
@@ -79,3 +79,4 @@ class Within(RowRule):
                 },
                 self.spec["end"],
             )
+        return None
