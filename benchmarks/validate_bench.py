@@ -26,7 +26,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "benchmarks" / "out"
-CLASSES = {"safety_facility": 2, "leak": 3, "other": 7}
+sys.path.insert(0, str(ROOT / "src"))
+from handbook.load.policy import load_policy  # noqa: E402  (after the path is set)
+
+#: The numbers of the rules, from the one file that holds them.
+POLICY = load_policy(ROOT / "policy.yaml")
+#: days allowed from completion to follow-up, per repair class
+CLASSES: dict[str, int] = dict(POLICY.value("repair_followup_days"))
 
 
 def generate(path: Path, rows: int, seed: int = 20261128) -> list[str]:
@@ -37,8 +43,10 @@ def generate(path: Path, rows: int, seed: int = 20261128) -> list[str]:
     form = load_forms(ROOT / "forms")["repair_followup"]
     header = [f.name for f in form.input_fields]
     rng = random.Random(seed)
-    # Exactly 10 / 30 / 60 %: the register meets the role quotas, so every row is valid.
-    roles = ["manager"] + ["supervisor"] * 3 + ["maintenance_lead"] * 6
+    # Exactly the policy's least shares per role (10 / 30 / 60 % today), the rest to the
+    # last role: the register meets the role quotas, so every row is valid.
+    shares = POLICY.value("repair_followup_role_shares")
+    roles = [role for role, share in shares.items() for _ in range(round(share * 100))]
     start = date(2026, 1, 1)
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8", newline="") as handle:
@@ -59,7 +67,7 @@ def generate(path: Path, rows: int, seed: int = 20261128) -> list[str]:
                 "completed_on": done.isoformat(),
                 "followup_on": on.isoformat(),
                 "method": "phone",
-                "visitor_role": roles[i % 10],
+                "visitor_role": roles[i % len(roles)],
                 "visitor": f"回访人 {rng.choice('赵钱孙周吴')}**",
                 "site_check": "ok",
                 "conduct": "satisfied",

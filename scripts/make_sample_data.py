@@ -21,9 +21,12 @@ from pathlib import Path
 from typing import Any
 
 from handbook.load.forms import load_forms
+from handbook.load.policy import load_policy
 from handbook.model.form import Form
 
 ROOT = Path(__file__).resolve().parents[1]
+#: The numbers of the rules, from the one file that holds them.
+POLICY = load_policy(ROOT / "policy.yaml")
 DATA = ROOT / "data"
 SEED = 20261101
 FIRST = dt.date(2025, 11, 1)
@@ -355,14 +358,17 @@ REPAIR_ITEMS = {
     "leak": ["厨房水管漏水", "卫生间地面渗水", "阳台落水管渗漏", "屋面渗水修补"],
     "other": ["更换入户门锁", "客厅灯具维修", "下水道疏通", "窗户合页更换", "插座更换"],
 }
-WINDOW = {"safety_facility": 2, "leak": 3, "other": 7}
+#: days allowed from completion to follow-up, per repair class
+WINDOW: dict[str, int] = dict(POLICY.value("repair_followup_days"))
 
 
 def make_repairs() -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     days = [day_in(y, m) for y, m in months() for _ in range(R.randint(15, 24))]
     days = sorted(days[: len(days) // 10 * 10])  # a multiple of ten: the 10/30/60 split is exact
     n = len(days)
-    roles = ["manager"] * (n // 10) + ["supervisor"] * (3 * n // 10)
+    shares = POLICY.value("repair_followup_role_shares")  # the least share of each role
+    roles = ["manager"] * int(n * shares["manager"] + 1e-9)
+    roles += ["supervisor"] * int(n * shares["supervisor"] + 1e-9)
     roles += ["maintenance_lead"] * (n - len(roles))
     R.shuffle(roles)
     visitors = {"manager": [MANAGER], "supervisor": SUPERVISORS, "maintenance_lead": LEADS}
@@ -679,7 +685,13 @@ def make_hotline() -> list[dict[str, Any]]:
 
 # ---- door-to-door visits
 
-GAPS = {"residential": (18, 31), "commercial": (30, 80), "office": (50, 150)}
+#: days between two visits of an officer: at most the policy's interval for residential
+#: estates (kept to exactly), well inside it for commercial and office ones
+GAPS = {
+    "residential": (18, POLICY.value("visit_interval_days")["residential"]),
+    "commercial": (30, 80),
+    "office": (50, 150),
+}
 HOUSEHOLDS_PER_ROUND = {"residential": (2, 4), "commercial": (1, 3), "office": (1, 2)}
 MATTERS = {
     "suggestion": "建议增加休闲座椅。",

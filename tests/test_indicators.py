@@ -59,9 +59,14 @@ AS_OF = dt.datetime(2026, 4, 15, 12, 0)
 
 
 def ctx(period=Q1, households=None, officers=None, **settings) -> Context:
-    values = {**Settings().values, **settings}
+    policy = settings_from_policy(load_policy(ROOT / "policy.yaml"))
+    values = {**policy.values, **settings}
     return Context(
-        Settings(values), period, AS_OF, Estate(households, officers or {}), Labels(FORMS)
+        Settings(values, policy.clauses),
+        period,
+        AS_OF,
+        Estate(households, officers or {}),
+        Labels(FORMS),
     )
 
 

@@ -132,7 +132,7 @@ class IndicatorReport:
 
 def context(
     registers: Registers,
-    policy: Policy | None,
+    policy: Policy,
     forms: dict[str, Form] | None = None,
     estate: Estate | None = None,
     period: Period | None = None,
@@ -149,7 +149,7 @@ def context(
 
 def build_report(
     registers: Registers,
-    policy: Policy | None,
+    policy: Policy,
     forms: dict[str, Form] | None = None,
     estate: Estate | None = None,
     period: Period | None = None,

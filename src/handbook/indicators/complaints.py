@@ -41,7 +41,7 @@ def complaint_rate_per_household(ctx: Context, complaints: list[Row]) -> Indicat
     return Indicator(
         "complaint_rate_per_household",
         SECTION,
-        ctx.settings.article("complaint_rate_max", "RV-15.2.1.4"),
+        ctx.settings.article("complaint_rate_max"),
         ctx.figure(len(rows), households, target, BELOW, size=households),
         groups=groups,
     )
@@ -69,7 +69,7 @@ def substantiated_share(ctx: Context, complaints: list[Row]) -> Indicator:
     return Indicator(
         "substantiated_share",
         SECTION,
-        ctx.settings.article("complaint_rate_meaning", "RV-15.2.1.4"),
+        ctx.settings.article("complaint_rate_meaning"),
         ctx.figure(sum(map(_substantiated, rows)), len(rows), target, BELOW),
         groups=groups,
     )
@@ -100,7 +100,7 @@ def complaint_on_time_rate(ctx: Context, complaints: list[Row]) -> Indicator:
     return Indicator(
         "complaint_on_time_rate",
         SECTION,
-        ctx.labels.clause(REGISTER, "due_at", "RV-12.2.1.2"),
+        ctx.labels.clause(REGISTER, "due_at"),
         ctx.figure(sum(on_time.values()), sum(decided.values()), 1.0),
         groups=groups,
     )
@@ -126,7 +126,7 @@ def complaint_followup_satisfaction(ctx: Context, complaints: list[Row]) -> Indi
     return Indicator(
         "complaint_followup_satisfaction",
         SECTION,
-        "RV-1.2.1.1",
+        ctx.labels.clause(REGISTER, "followup_rating"),
         ctx.figure(good, valid),
         groups=tuple(groups),
     )

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from handbook.errors import FormFileError
 from handbook.load.estate import Estate
 from handbook.model.form import Form, Text
 from handbook.model.period import Period
@@ -82,45 +83,37 @@ class Indicator:
     method: str | None = None
 
 
-_DEFAULTS: dict[str, Any] = {
-    "satisfied_includes_fairly": True,
-    "overall_rate_method": "pooled",
-    "complaint_rate_meaning": "per_household",
-    "small_group_threshold": 3,
-    "complaint_rate_max": 0.01,
-    "followup_resolution_target": 1.0,
-    "repair_followup_role_shares": {"manager": 0.10, "supervisor": 0.30, "maintenance_lead": 0.60},
-    "repair_followup_days": {"safety_facility": 2, "leak": 3, "other": 7},
-    "complaint_followup_days": 3,
-    "complaint_followup_share": 1.0,
-    "visit_interval_days": {"residential": 31, "commercial": 92, "office": 183},
-    "survey_items": [
-        "power_supply",
-        "water_supply",
-        "fire_security",
-        "cleanliness",
-        "landscaping",
-        "common_facilities",
-        "repair_service",
-        "staff_attitude",
-    ],
-}
+#: The policy settings indicators use; their values come from ``policy.yaml`` only.
+SETTING_KEYS = (
+    "satisfied_includes_fairly",
+    "overall_rate_method",
+    "complaint_rate_meaning",
+    "small_group_threshold",
+    "complaint_rate_max",
+    "followup_resolution_target",
+    "repair_followup_role_shares",
+    "repair_followup_days",
+    "complaint_followup_days",
+    "complaint_followup_share",
+    "visit_interval_days",
+    "survey_items",
+)
 
 
 @dataclass(frozen=True)
 class Settings:
-    """The policy values indicators use (``policy.yaml``; the defaults there when a key is absent)."""
+    """The policy values indicators use, read from ``policy.yaml`` (no defaults of their own)."""
 
-    values: dict[str, Any] = field(default_factory=lambda: dict(_DEFAULTS))
+    values: dict[str, Any]
     clauses: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def __getitem__(self, key: str) -> Any:
-        return self.values.get(key, _DEFAULTS.get(key))
+        return self.values[key]
 
-    def article(self, key: str, fallback: str | None = None) -> str | None:
-        """The first article of setting ``key``, else ``fallback``."""
+    def article(self, key: str) -> str | None:
+        """The first article of setting ``key`` in the policy, if it names one."""
         found = self.clauses.get(key) or ()
-        return found[0] if found else fallback
+        return found[0] if found else None
 
     @property
     def threshold(self) -> int:
@@ -132,16 +125,19 @@ class Settings:
         return SATISFIED | FAIRLY if self["satisfied_includes_fairly"] else SATISFIED
 
 
-def settings_from_policy(policy: Policy | None) -> Settings:
-    """The settings in force: each known key from ``policy``, else its default."""
-    if policy is None:
-        return Settings()
-    values = dict(_DEFAULTS)
-    clauses = {}
-    for key in _DEFAULTS:
-        if key in policy:
-            values[key] = policy.value(key)
-            clauses[key] = tuple(policy[key].clauses)
+def settings_from_policy(policy: Policy) -> Settings:
+    """The settings in force, from ``policy``; a setting the policy lacks is an unusable policy."""
+    missing = [key for key in SETTING_KEYS if key not in policy]
+    if missing:
+        raise FormFileError(
+            "policy-invalid",
+            file=policy.source,
+            line=1,
+            problem_code="policy-setting-missing",
+            problem={"keys": ", ".join(missing)},
+        )
+    values = {key: policy.value(key) for key in SETTING_KEYS}
+    clauses = {key: tuple(policy[key].clauses) for key in SETTING_KEYS}
     return Settings(values, clauses)
 
 
@@ -171,10 +167,15 @@ class Labels:
         found = {str(v) for v in values if v not in (None, "")}
         return sorted(found, key=lambda v: (rank.get(v, len(rank)), v))
 
-    def clause(self, form_id: str, name: str, fallback: str | None = None) -> str | None:
+    def clause(self, form_id: str, name: str) -> str | None:
+        """The article behind a field, else the one that calls for its form."""
         form = self.forms.get(form_id)
-        f = form.field(name) if form else None
-        return f.clauses[0] if f is not None and f.clauses else fallback
+        if form is None:
+            return None
+        f = form.field(name)
+        if f is not None and f.clauses:
+            return f.clauses[0]
+        return form.clauses[0] if form.clauses else None
 
 
 @dataclass(frozen=True)

@@ -51,7 +51,7 @@ def followup_rate(ctx: Context, repairs: list[Row], complaints: list[Row]) -> In
     return Indicator(
         "followup_rate",
         SECTION,
-        ctx.settings.article("complaint_followup_share", "RV-1.2.1.1"),
+        ctx.settings.article("complaint_followup_share"),
         ctx.figure(followed_r + followed_c, due, target),
         groups=groups,
     )
@@ -75,7 +75,7 @@ def repair_role_quota(ctx: Context, repairs: list[Row]) -> Indicator:
     return Indicator(
         "repair_role_quota",
         SECTION,
-        ctx.settings.article("repair_followup_role_shares", "RV-16.1"),
+        ctx.settings.article("repair_followup_role_shares"),
         ctx.figure(by_any, len(done), min(1.0, float(sum(shares.values())))),
         groups=tuple(groups),
     )
@@ -106,7 +106,7 @@ def repair_followup_on_time(ctx: Context, repairs: list[Row]) -> Indicator:
     return Indicator(
         "repair_followup_on_time",
         SECTION,
-        ctx.settings.article("repair_followup_days", "RV-16.2"),
+        ctx.settings.article("repair_followup_days"),
         ctx.figure(total_in_time, total, 1.0),
         groups=tuple(groups),
     )
@@ -124,7 +124,7 @@ def complaint_followup_on_time(ctx: Context, complaints: list[Row]) -> Indicator
     return Indicator(
         "complaint_followup_on_time",
         SECTION,
-        ctx.settings.article("complaint_followup_days", "RV-13.5"),
+        ctx.settings.article("complaint_followup_days"),
         ctx.figure(in_time, len(done), 1.0),
     )
 
@@ -156,7 +156,7 @@ def followup_resolution_rate(
     return Indicator(
         "followup_resolution_rate",
         SECTION,
-        ctx.settings.article("followup_resolution_target", "RV-15.2.1.4"),
+        ctx.settings.article("followup_resolution_target"),
         ctx.figure(ok_n + ok_f + ok_v, len(found_n) + len(found_f) + len(found_v), target),
         groups=groups,
     )
@@ -182,7 +182,7 @@ def repair_satisfaction(ctx: Context, repairs: list[Row]) -> Indicator:
     return Indicator(
         "repair_satisfaction",
         SECTION,
-        ctx.labels.clause(REPAIRS, "conduct", "RV-16.3.2"),
+        ctx.labels.clause(REPAIRS, "conduct"),
         ctx.figure(*ratings((r.get("satisfaction") for r in rows), satisfied)),
         groups=tuple(groups),
     )
@@ -208,7 +208,7 @@ def followup_satisfaction(ctx: Context, records: list[Row]) -> Indicator:
     return Indicator(
         "followup_satisfaction",
         SECTION,
-        ctx.labels.clause("followup_record", "satisfaction", "RV-10.1.1"),
+        ctx.labels.clause("followup_record", "satisfaction"),
         ctx.figure(*ratings((r.get("satisfaction") for r in rows), satisfied)),
         groups=tuple(groups),
     )

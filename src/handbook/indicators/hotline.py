@@ -38,7 +38,7 @@ def hotline_response_rate(ctx: Context, tickets: list[Row]) -> Indicator:
     return Indicator(
         "hotline_response_rate",
         SECTION,
-        "RV-6.4",
+        ctx.labels.clause(REGISTER, "received_at"),
         ctx.figure(*_response(rows)),
         groups=_by_source(ctx, rows, _response),
     )
@@ -55,7 +55,7 @@ def hotline_resolution_rate(ctx: Context, tickets: list[Row]) -> Indicator:
     return Indicator(
         "hotline_resolution_rate",
         SECTION,
-        ctx.labels.clause(REGISTER, "resolved", "RV-6.8.4"),
+        ctx.labels.clause(REGISTER, "resolved"),
         ctx.figure(*_resolution(rows)),
         groups=_by_source(ctx, rows, _resolution),
     )
@@ -77,7 +77,7 @@ def hotline_satisfaction(ctx: Context, tickets: list[Row]) -> Indicator:
     return Indicator(
         "hotline_satisfaction",
         SECTION,
-        ctx.labels.clause(REGISTER, "callback_at", "RV-6.8.2"),
+        ctx.labels.clause(REGISTER, "callback_at"),
         ctx.figure(*count(rows)),
         groups=_by_source(ctx, rows, count),
     )

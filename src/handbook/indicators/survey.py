@@ -46,7 +46,7 @@ def survey_satisfaction(ctx: Context, forms: list[Row]) -> Indicator:
     return Indicator(
         "survey_satisfaction",
         SECTION,
-        ctx.settings.article("overall_rate_method", "RV-14.2"),
+        ctx.settings.article("overall_rate_method"),
         overall,
         groups=tuple(groups),
         method=method,
@@ -86,7 +86,7 @@ def _ratio_by_round(
 
 def survey_response_rate(ctx: Context, summaries: list[Row]) -> Indicator:
     """Forms returned ÷ forms issued, over the survey rounds issued in the period."""
-    clause = ctx.labels.clause("survey_summary", "forms_returned", "RV-14.2")
+    clause = ctx.labels.clause("survey_summary", "forms_returned")
     return _ratio_by_round(
         ctx, summaries, "survey_response_rate", clause, "forms_returned", "forms_issued"
     )
@@ -95,5 +95,10 @@ def survey_response_rate(ctx: Context, summaries: list[Row]) -> Indicator:
 def survey_coverage(ctx: Context, summaries: list[Row]) -> Indicator:
     """Forms issued ÷ occupied flats, over the survey rounds issued in the period."""
     return _ratio_by_round(
-        ctx, summaries, "survey_coverage", "RV-14.1", "forms_issued", "occupied_units"
+        ctx,
+        summaries,
+        "survey_coverage",
+        ctx.labels.clause("survey_summary", "forms_issued"),
+        "forms_issued",
+        "occupied_units",
     )

@@ -83,7 +83,7 @@ def visits_per_officer(ctx: Context, visits: list[Row]) -> Indicator:
     return Indicator(
         "visits_per_officer",
         SECTION,
-        ctx.settings.article("visit_interval_days", "RV-8.2.2"),
+        ctx.settings.article("visit_interval_days"),
         ctx.figure(total, max(len(visitors), configured)),
         unit=COUNT,
         groups=tuple(groups),
@@ -116,7 +116,7 @@ def visit_frequency_rate(ctx: Context, visits: list[Row]) -> Indicator:
     return Indicator(
         "visit_frequency_rate",
         SECTION,
-        ctx.settings.article("visit_interval_days", "RV-8.2.2"),
+        ctx.settings.article("visit_interval_days"),
         ctx.figure(met_total, owed_total, 1.0),
         groups=tuple(groups),
     )

@@ -120,6 +120,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "策略文件 {file} 第 {line} 行有错误：",
         "The policy file {file} has an error on line {line}:",
     ),
+    "policy-setting-missing": (
+        "缺少设置 {keys}。请在 policy.yaml 中补上（数值见手册各条款）。",
+        "Settings {keys} are missing. Add them to policy.yaml (the handbook's articles give the values).",
+    ),
     "editorial-invalid": (
         "编辑数据文件（术语表或勘误表）{file} 第 {line} 行有错误：",
         "The editorial file (glossary or errata) {file} has an error on line {line}:",
