@@ -14,7 +14,7 @@ What is checked (see each test's docstring):
   or (b) a form/register title (Han text ending in 表, 单, 记录, 簿, 册, 台账,
   卡, 问卷, 回执 or 通知书, optionally in 《》);
 - the 17 section titles of the source are the H1s of the zh pages;
-- glossary consistency between each zh page and its en twin;
+- glossary consistency between each zh article and its en twin (same id);
 - errata entries are well-formed and point to existing ids.
 """
 
@@ -41,6 +41,7 @@ ID_RE = re.compile(r"^RV-\d{1,2}(\.\d{1,2}){1,3}$")
 ART_RE = re.compile(r"""\{\{\s*art\(\s*["']([^"']*)["']\s*\)\s*\}\}""")
 MISSING_RE = re.compile(r"""\{\{\s*missing\(""")
 MACRO_RE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
+HEADING_RE = re.compile(r"^#{1,6}\s", re.M)
 NOTE_RE = re.compile(r"^\s*!!!\s+note\b", re.M)
 LINK_RE = re.compile(r"\]\(([^)\s]+)\)")
 RULE_LINK_RE = re.compile(r"^(?P<page>s\d{2}\.md)?(?:#(?P<anchor>.+))?$")
@@ -495,26 +496,78 @@ def test_glossary_covers_domain_section_4():
     assert not missing, f"DOMAIN.md §4 terms missing from glossary.yaml: {missing}"
 
 
+def articles(p: Page) -> dict[str, str]:
+    """The text of each article of a page, by id, in page order.
+
+    An article runs from its art() anchor to the next anchor, so it holds its
+    own nested list lines and editor's notes; a heading ("## 二、…") and the
+    text after it belong to the article that follows the heading. The text
+    before the first anchor (H1 and first heading) is kept under "(head)".
+    """
+    parts = ART_RE.split(p.body)
+    chunks = {"(head)": parts[0]}
+    carry = ""
+    for art_id, text in zip(parts[1::2], parts[2::2], strict=True):
+        heading = HEADING_RE.search(text)
+        own, rest = (text[: heading.start()], text[heading.start() :]) if heading else (text, "")
+        chunks[art_id] = carry + own
+        carry = rest
+    if carry:
+        chunks["(tail)"] = carry
+    return chunks
+
+
+def glossary_mismatches(zh_chunks: dict[str, str], en_chunks: dict[str, str], entries):
+    """(article id, entry) pairs where a zh article uses a term its en twin lacks.
+
+    Each article is checked on its own, so an English term elsewhere on the
+    page does not cover an article that leaves it out.
+    """
+    found = []
+    for art_id, zh_raw in zh_chunks.items():
+        zh_text = LINK_RE.sub("]", MACRO_RE.sub("", zh_raw))
+        en_text = normalise_en(MACRO_RE.sub("", en_chunks.get(art_id, "")))
+        for idx in sorted(_entry_present_in_zh(zh_text, entries)):
+            entry = entries[idx]
+            if not any(_en_contains(en_text, form) for form in en_forms(entry)):
+                found.append((art_id, entry))
+    return found
+
+
 @pytest.mark.parametrize("name", TWIN_NAMES)
 def test_glossary_terms_translated_consistently(name):
-    """When a glossary zh term occurs on a zh page, the en twin uses its English term.
+    """When a glossary zh term occurs in a zh article, its en twin uses the English term.
 
-    Each entry is checked on its own: its zh term or a variant must occur on the
-    zh page outside any longer glossary term (回访 inside 回访率 does not count
-    for 回访) and outside the entry's zh_exclude compounds; then the en twin
-    must contain en or one of accept, case-insensitively, at the start of a word
-    (so "complaint" also matches "complaints").
+    Checked per article (the text from one art() anchor to the next, see
+    articles()), not per page: each entry's zh term or a variant must occur in
+    the zh article outside any longer glossary term (回访 inside 回访率 does
+    not count for 回访) and outside the entry's zh_exclude compounds; then the
+    en article with the same id must contain en or one of accept,
+    case-insensitively, at the start of a word (so "complaint" also matches
+    "complaints").
     """
-    entries = glossary()
-    zh_text = MACRO_RE.sub("", zh_page(name).body)
-    zh_text = LINK_RE.sub("]", zh_text)
-    en_text = normalise_en(MACRO_RE.sub("", en_page(name).body))
-    problems = []
-    for idx in sorted(_entry_present_in_zh(zh_text, entries)):
-        entry = entries[idx]
-        if not any(_en_contains(en_text, form) for form in en_forms(entry)):
-            problems.append(f"{entry['zh']} -> {' | '.join(en_forms(entry))}")
-    assert not problems, f"en/rules/{name} lacks the English term for: " + "; ".join(problems)
+    found = glossary_mismatches(articles(zh_page(name)), articles(en_page(name)), glossary())
+    problems = [
+        f"{art_id}: {entry['zh']} -> {' | '.join(en_forms(entry))}" for art_id, entry in found
+    ]
+    assert not problems, f"en/rules/{name} lacks the English term in:\n" + "\n".join(problems)
+
+
+def test_glossary_check_is_per_article():
+    """Self-check: a term the en page uses in another article does not cover this one."""
+    entries = [{"zh": "投诉", "en": "complaint"}, {"zh": "回访", "en": "follow-up"}]
+    zh = {"(head)": "# 标题", "RV-1.1": "受理投诉。", "RV-1.2": "电话回访。"}
+    en = {"(head)": "# Title", "RV-1.1": "Log complaints.", "RV-1.2": "Call back the complaint."}
+    assert [(a, e["zh"]) for a, e in glossary_mismatches(zh, en, entries)] == [("RV-1.2", "回访")]
+    en["RV-1.2"] = "A follow-up call."
+    assert glossary_mismatches(zh, en, entries) == []
+    page_text = "{{ art(\"RV-1.1\") }} 甲\n\n    !!! note\n        注\n\n{{ art(\"RV-1.2\") }} 乙"
+    fake = Page.__new__(Page)
+    fake.body = page_text
+    assert list(articles(fake)) == ["(head)", "RV-1.1", "RV-1.2"]
+    assert "注" in articles(fake)["RV-1.1"]
+    fake.body = page_text.replace("{{ art(\"RV-1.2\") }}", "## 二、回访\n\n{{ art(\"RV-1.2\") }}")
+    assert "回访" in articles(fake)["RV-1.2"] and "回访" not in articles(fake)["RV-1.1"]
 
 
 def test_glossary_check_detects_substring_terms():
