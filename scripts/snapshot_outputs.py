@@ -16,6 +16,7 @@ is left out too. Nothing else is excluded.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import shutil
 import subprocess
@@ -24,7 +25,9 @@ import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-BIN = ROOT / ".venv" / "bin"
+#: the environment whose commands are run (another checkout can be snapshotted with this
+#: one's venv and PYTHONPATH=that/src)
+BIN = Path(os.environ.get("HANDBOOK_BIN", ROOT / ".venv" / "bin"))
 TIMESTAMPS = re.compile(rb"<dcterms:(created|modified)[^>]*>[^<]*</dcterms:\1>")
 AS_OF = re.compile(rb'"as_of": "[^"]*"')
 

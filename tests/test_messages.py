@@ -11,7 +11,8 @@ import pytest
 
 from handbook.messages import CATALOGUE, SECTIONS
 
-SRC = Path(__file__).resolve().parents[1] / "src" / "handbook"
+ROOT = Path(__file__).resolve().parents[1]
+SRC = ROOT / "src" / "handbook"
 CODE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)+$")
 
 #: kebab-case strings in the code that are not message codes, with what they are.
@@ -41,11 +42,10 @@ COMPUTED_KEYS = {
 
 
 def _modules() -> dict[Path, ast.Module]:
-    return {
-        p: ast.parse(p.read_text(encoding="utf-8"))
-        for p in SRC.rglob("*.py")
-        if "messages" not in p.relative_to(SRC).parts
-    }
+    """The package without its catalogue, and the macros that build pages from it."""
+    paths = [p for p in SRC.rglob("*.py") if "messages" not in p.relative_to(SRC).parts]
+    paths += sorted((ROOT / "macros").glob("*.py"))
+    return {p: ast.parse(p.read_text(encoding="utf-8")) for p in paths}
 
 
 def _strings(tree: ast.AST) -> set[str]:
@@ -108,5 +108,5 @@ def test_no_word_table_outside_the_catalogue() -> None:
                 keys = {k.value for k in node.keys if isinstance(k, ast.Constant)}
                 literal = all(isinstance(v, (ast.Constant, ast.Dict)) for v in node.values)
                 if {"zh", "en"} <= keys and literal:
-                    found.append(f"{path.relative_to(SRC)}:{node.lineno}")
+                    found.append(f"{path.relative_to(ROOT)}:{node.lineno}")
     assert not found, f"word tables outside handbook.messages: {found}"
