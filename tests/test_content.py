@@ -561,12 +561,12 @@ def test_glossary_check_is_per_article():
     assert [(a, e["zh"]) for a, e in glossary_mismatches(zh, en, entries)] == [("RV-1.2", "回访")]
     en["RV-1.2"] = "A follow-up call."
     assert glossary_mismatches(zh, en, entries) == []
-    page_text = "{{ art(\"RV-1.1\") }} 甲\n\n    !!! note\n        注\n\n{{ art(\"RV-1.2\") }} 乙"
+    page_text = '{{ art("RV-1.1") }} 甲\n\n    !!! note\n        注\n\n{{ art("RV-1.2") }} 乙'
     fake = Page.__new__(Page)
     fake.body = page_text
     assert list(articles(fake)) == ["(head)", "RV-1.1", "RV-1.2"]
     assert "注" in articles(fake)["RV-1.1"]
-    fake.body = page_text.replace("{{ art(\"RV-1.2\") }}", "## 二、回访\n\n{{ art(\"RV-1.2\") }}")
+    fake.body = page_text.replace('{{ art("RV-1.2") }}', '## 二、回访\n\n{{ art("RV-1.2") }}')
     assert "回访" in articles(fake)["RV-1.2"] and "回访" not in articles(fake)["RV-1.1"]
 
 

@@ -204,6 +204,12 @@ def _rule_titles(lang: str) -> list[str]:
     ]
 
 
+def _nav_label(lang: str, page: str) -> str:
+    """A page's menu label in ``lang``, as the printed contents show it (mkdocs.yml's nav)."""
+    labels = re.findall(rf"^\s*- (.+): {re.escape(page)}$", (ROOT / "mkdocs.yml").read_text(), re.M)
+    return labels[0] if lang == "zh" else labels[1]
+
+
 def _outline_titles(outline) -> list[str]:  # type: ignore[no-untyped-def]
     titles = []
     for item in outline:
@@ -250,7 +256,7 @@ def test_the_pdf_of_each_language(
     }
     sheet = dests[handbook_pdf.page_key(("" if lang == "zh" else "en/") + "rules/s16/")]
     contents = re.sub(r"\s+", " ", " ".join(reader.pages[i].extract_text() for i in range(1, 4)))
-    title = _rule_titles(lang)[15]
+    title = _nav_label(lang, "rules/s16.md")
     assert re.search(re.escape(title) + rf" ?{sheet}(?!\d)", contents), (
         f"the contents do not give sheet {sheet} for {title!r}"
     )
