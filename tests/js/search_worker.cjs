@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /*
- * Run queries through Material for MkDocs' own search worker, under Node.
+ * Run queries through the site's search worker (the one its pages start), under Node.
  *
  * The worker (assets/javascripts/workers/search.*.min.js in a built site) is a
  * browser Web Worker script. This file gives it what a worker has (self,
@@ -28,7 +28,15 @@ const READY = 1
 const QUERY = 2
 const RESULT = 3
 
+// The worker the site's pages start: the path in the home page's __config script
+// (the handbook's own, handbook.site.search), else Material's.
 function findWorker(site) {
+  const home = fs.readFileSync(path.join(site, "index.html"), "utf8")
+  const config = /<script id="__config" type="application\/json">(.*?)<\/script>/s.exec(home)
+  if (config) {
+    const named = JSON.parse(config[1]).search
+    if (named) return path.join(site, named)
+  }
   const dir = path.join(site, "assets", "javascripts", "workers")
   const name = fs.readdirSync(dir).find(f => /^search\..*\.min\.js$/.test(f))
   if (!name) throw new Error(`no search worker in ${dir}`)
@@ -41,6 +49,8 @@ function loadWorker(workerPath) {
   const context = {
     console,
     setTimeout,
+    Map,
+    Set,
     clearTimeout,
     Promise,
     URL,
