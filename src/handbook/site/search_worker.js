@@ -44,7 +44,8 @@ function plain(value) {
 }
 
 function normalize(value) {
-  return value.normalize("NFKC").toLowerCase()
+  // 10 % is 10%
+  return value.normalize("NFKC").toLowerCase().replace(/(\d)\s+%/g, "$1%")
 }
 
 /* Han text is compared without whitespace: "24 小时" in a page is 24小时. */
@@ -66,6 +67,40 @@ function positions(haystack, needle, out) {
 
 function escapeRegExp(value) {
   return value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+}
+
+/* A Latin word's stem, matched at the start of a word: analysis finds analysing, reply replies. */
+function stem(word) {
+  if (word.length <= 4 || /\d/.test(word)) return word
+  var m = /^(.{4,}?)(?:ies|ing|ed|es|is|s|y|e)$/.exec(word)
+  return m ? m[1] : word
+}
+
+/* Numbers written both ways: 3天 is 三天, 两天 is 2天 (units of time and count only). */
+var HAN_DIGITS = "零一二三四五六七八九"
+function hanNumber(n) {
+  if (n < 10) return HAN_DIGITS[n]
+  if (n < 100) return (n >= 20 ? HAN_DIGITS[Math.floor(n / 10)] : "") + "十" + (n % 10 ? HAN_DIGITS[n % 10] : "")
+  return null
+}
+function arabicNumber(han) {
+  var v = 0, cur = 0
+  for (var i = 0; i < han.length; i++) {
+    var c = han[i]
+    if (c === "十") { v += (cur || 1) * 10; cur = 0 }
+    else cur = c === "两" ? 2 : HAN_DIGITS.indexOf(c)
+  }
+  return v + cur
+}
+var UNIT = "(?=个?(?:小时|天|日|周|星期|月|季度|年|次|项|人|户|名|份|%))"
+function numberVariants(text) {
+  var out = []
+  var a = text.replace(new RegExp("\\d+" + UNIT, "g"), function (n) { return hanNumber(+n) || n })
+  if (a !== text) out.push(a)
+  if (/^2(?=个?(?:小时|天|周|星期|月|年|次))/.test(text)) out.push("两" + text.slice(1))
+  var b = text.replace(new RegExp("[零一二三四五六七八九十两]+" + UNIT, "g"), function (n) { return String(arabicNumber(n)) })
+  if (b !== text) out.push(b)
+  return out
 }
 
 /* ---------------------------------------------------------------- engine */
@@ -133,9 +168,9 @@ Engine.prototype.segment = function (run) {
     for (var e = s + 1; e <= Math.min(n, s + 16); e++) {
       var piece = run.slice(s, e)
       var c, k
-      if (this.stop.has(piece)) { c = 0.9; k = "stop" }
+      if (this.stop.has(piece)) { c = 0.5; k = "stop" }
       else if (e - s >= 2 && this.vocabulary.has(piece) && this.inCorpus(piece)) { c = 1; k = "word" }
-      else if (e - s >= 2 && this.inCorpus(piece)) { c = 1.6; k = "word" }
+      else if (e - s >= 2 && this.inCorpus(piece)) { c = 2.1; k = "word" }
       else if (e - s === 1 || /^\d+$/.test(piece)) { c = this.inCorpus(piece) ? 2 : 3; k = "word" }
       else continue
       if (cost[s] + c < cost[e] - 1e-9) { cost[e] = cost[s] + c; back[e] = s; kind[e] = k }
@@ -146,25 +181,38 @@ Engine.prototype.segment = function (run) {
     if (kind[at] !== "stop") words.unshift(run.slice(back[at], at))
   }
   // A query of nothing but question words still searches for what was typed
-  return words.length ? words : [run]
+  return { words: words.length ? words : [run], cost: cost[n] }
+}
+
+/* The better cut of a run and of the run with its numbers in digits (二十四小时 is 24小时). */
+Engine.prototype.cut = function (run) {
+  var best = this.segment(run)
+  numberVariants(run).forEach(function (variant) {
+    var other = this.segment(variant)
+    if (other.cost < best.cost) best = other
+  }, this)
+  return best.words
 }
 
 /* The query as terms: [{text, alts, han}], and the phrase as written. */
 Engine.prototype.parse = function (query) {
   var q = normalize(query).replace(/["+*~^:]/g, " ")
-  var tokens = q.match(/[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff0-9%.]*[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff][\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff0-9%.]*|[\p{L}\p{N}%]+(?:['’][\p{L}]+)*/gu) || []
+  var tokens = q.match(/[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff0-9%.]*[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff][\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff0-9%.]*|[\p{L}\p{N}%]+(?:['’-][\p{L}\p{N}]+)*/gu) || []
   var terms = [], seen = new Set(), latin = []
   var self = this
   function add(text, han) {
     if (!text || seen.has(text)) return
     seen.add(text)
-    terms.push({ text: text, han: han, alts: (self.synonyms[text] || []).filter(function (a) { return a !== text }) })
+    var alts = (self.synonyms[text] || []).slice()
+    if (han) numberVariants(text).forEach(function (v) { alts.unshift(v) })
+    terms.push({ text: text, han: han, stem: han ? text : stem(text),
+                 alts: alts.filter(function (a, i) { return a !== text && alts.indexOf(a) === i }) })
   }
   for (var i = 0; i < tokens.length; i++) {
     var token = tokens[i].replace(/^[.]+|[.]+$/g, "")
     if (!token) continue
     if (HAN.test(token)) {
-      var words = this.segment(token)
+      var words = this.cut(token)
       for (var j = 0; j < words.length; j++) add(words[j], true)
     } else {
       latin.push(token)
@@ -173,39 +221,50 @@ Engine.prototype.parse = function (query) {
   var kept = latin.filter(function (w) { return !self.stop.has(w) })
   if (!kept.length && !terms.length) kept = latin
   for (var m = 0; m < kept.length; m++) add(kept[m].replace(/['’]s?$/, ""), false)
+  if (!kept.length && latin.length) kept = latin
   // The phrase: Han as written without spaces; Latin words in order
   var hanPhrase = compact(q.replace(/[^\p{L}\p{N}%]+/gu, " "))
   var latinPhrase = null
   if (latin.length > 1 && !terms.some(function (t) { return t.han })) {
-    latinPhrase = new RegExp("(?:^|[^\\p{L}\\p{N}])" + latin.map(function (w) {
-      return escapeRegExp(w.replace(/['’]s?$/, ""))
+    latinPhrase = new RegExp("(?:^|[^a-z0-9])" + latin.map(function (w) {
+      return escapeRegExp(stem(w.replace(/['’]s?$/, ""))) + "[\\p{L}'’]*"
     }).join("[^\\p{L}\\p{N}]+(?:(?:the|a|an|of|and)[^\\p{L}\\p{N}]+)?"), "u")
   }
-  var deadline = this.deadline.some(function (w) { return q.indexOf(w) !== -1 })
+  // A question about a deadline or a quota, or a number: the rule that sets it first
+  var deadline = terms.some(function (t) { return /\d/.test(t.text) }) || this.deadline.some(function (w) { return q.indexOf(w) !== -1 })
   var form = terms.some(function (t) {
-    return self.formWords.some(function (w) { return t.han ? t.text.slice(-w.length) === w : t.text.indexOf(w) === 0 })
+    return self.formWords.some(function (w) {
+      // 登记表, 通知单, 记录 (not 代表): a form word, or a longer word ending in one
+      return t.han ? t.text === w || (t.text.length >= 3 && t.text.slice(-w.length) === w) : t.stem.indexOf(stem(w)) === 0
+    })
   })
   return { terms: terms, hanPhrase: hanPhrase, latinPhrase: latinPhrase,
            multi: terms.length > 1, deadline: deadline, form: form }
 }
 
 /* Occurrences of one term (any of its spellings) in a field: [exact, alternative]. */
+/* How well a field holds a term: exact occurrences count 1, another spelling
+ * (a synonym, the number written the other way) 0.6, a one-character one 0.3. */
 function hits(term, field, fieldC) {
+  var n = 0
   if (term.han) {
-    var exact = count(fieldC, term.text), alt = 0
-    for (var i = 0; i < term.alts.length; i++) alt += count(fieldC, term.alts[i])
-    return [exact, alt]
+    n = count(fieldC, term.text)
+    for (var i = 0; i < term.alts.length; i++) {
+      var a = term.alts[i]
+      n += (a.length > 1 ? 0.6 : 0.3) * count(fieldC, a)
+    }
+    return n
   }
-  var re = term.re || (term.re = new RegExp("(?:^|[^\\p{L}\\p{N}])" + escapeRegExp(term.text), "gu"))
+  var re = term.re || (term.re = new RegExp("(?:^|[^a-z0-9])" + escapeRegExp(term.stem), "gu"))
   var reAlt = term.reAlt || (term.reAlt = term.alts.length
     ? new RegExp("(?:^|[^\\p{L}\\p{N}])(?:" + term.alts.map(escapeRegExp).join("|") + ")", "gu")
     : null)
-  return [(field.match(re) || []).length, reAlt ? (field.match(reAlt) || []).length : 0]
+  return (field.match(re) || []).length + (reAlt ? 0.8 * (field.match(reAlt) || []).length : 0)
 }
 
-function weightOf(h) {
-  var n = h[0] + 0.5 * h[1]
-  return n > 0 ? 1 + Math.log(n) : 0
+/* Occurrences counted with diminishing returns, on the scale of the page's length (BM25). */
+function tf(n, norm) {
+  return n > 0 ? n * 2.2 / (n + 1.2 * norm) : 0
 }
 
 /* Smallest stretch of text holding one occurrence of each term found: in characters. */
@@ -234,7 +293,7 @@ function termPositions(term, d) {
     positions(d.textC, term.text, out)
     if (!out.length) term.alts.forEach(function (a) { positions(d.textC, a, out) })
   } else {
-    var re = new RegExp("(?:^|[^\\p{L}\\p{N}])" + escapeRegExp(term.text), "gu"), m
+    var re = new RegExp("(?:^|[^a-z0-9])" + escapeRegExp(term.stem), "gu"), m
     while ((m = re.exec(d.text))) out.push(m.index)
   }
   return out
@@ -249,24 +308,26 @@ Engine.prototype.search = function (query) {
   var idf = terms.map(function (term) {
     var df = 0
     for (var i = 0; i < this.pages.length; i++) {
-      var p = this.pages[i], h = hits(term, p.text, p.textC)
-      if (h[0] + h[1] > 0) df++
+      var p = this.pages[i]
+      if (hits(term, p.text, p.textC) > 0) df++
     }
     return Math.log(1 + P / Math.max(1, df))
   }, this)
   var totalIdf = idf.reduce(function (a, b) { return a + b }, 0)
+  var avgLength = this.avgLength || (this.avgLength = this.pages.reduce(function (a, p) { return a + p.textC.length }, 0) / P)
   var ranked = []
   for (var i = 0; i < this.pages.length; i++) {
     var p = this.pages[i]
-    var found = 0, score = 0, phrase = false
-    var present = terms.map(function (term, t) {
-      var inTitle = hits(term, p.title, p.titleC)
-      var inText = hits(term, p.text, p.textC)
-      if (inTitle[0] + inTitle[1] + inText[0] + inText[1] === 0) return false
-      score += idf[t] * ((inTitle[0] ? 8 : inTitle[1] ? 5 : 0) + weightOf(inText))
-      return true
-    })
-    found = present.filter(Boolean).length
+    var score = 0, phrase = false, inTitle = 0
+    var norm = 0.5 + 0.5 * p.textC.length / avgLength
+    var found = 0
+    for (var t = 0; t < terms.length; t++) {
+      var ht = hits(terms[t], p.title, p.titleC), hx = hits(terms[t], p.text, p.textC)
+      if (ht + hx === 0) continue
+      found++
+      if (ht) inTitle++
+      score += idf[t] * (6 * Math.min(1, ht) + tf(hx, norm))
+    }
     if (!found) continue
     if (parsed.multi) {
       phrase = parsed.latinPhrase
@@ -274,16 +335,18 @@ Engine.prototype.search = function (query) {
         : parsed.hanPhrase.length > 1 && p.textC.indexOf(parsed.hanPhrase) !== -1
       if (parsed.hanPhrase.length > 1 && p.titleC.indexOf(parsed.hanPhrase) !== -1) { phrase = true; score += 4 * totalIdf }
     }
+    // A form's (or any page's) name, exactly
+    if (p.titleC === parsed.hanPhrase) score += 10 * totalIdf
     // Sections: each scored alone; the best one's closeness counts for the page
     var sections = []
     var close = 0
     for (var s = 0; s < p.docs.length; s++) {
       var d = p.docs[s], ss = 0, terms_ = {}
-      for (var t = 0; t < terms.length; t++) {
-        var ht = hits(terms[t], d.title, d.titleC), hx = hits(terms[t], d.text, d.textC)
-        var any = ht[0] + ht[1] + hx[0] + hx[1] > 0
-        terms_[terms[t].text] = any
-        if (any) ss += idf[t] * ((ht[0] ? 4 : ht[1] ? 2 : 0) + weightOf(hx))
+      var dnorm = 0.5 + 0.5 * d.textC.length / (avgLength / 4)
+      for (var u = 0; u < terms.length; u++) {
+        var st = hits(terms[u], d.title, d.titleC), sx = hits(terms[u], d.text, d.textC)
+        terms_[terms[u].text] = st + sx > 0
+        if (st + sx > 0) ss += idf[u] * (3 * Math.min(1, st) + tf(sx, dnorm))
       }
       if (parsed.multi) {
         var width = span(terms.map(function (term) { return termPositions(term, d) }))
@@ -293,10 +356,12 @@ Engine.prototype.search = function (query) {
     }
     score += 3 * totalIdf * close
     var factor = p.boost
+    if (p.kind === "rules") factor *= parsed.deadline ? 1.8 : 1.25
     if (parsed.form && p.kind === "forms" && p.page !== "forms/") factor *= 1.6
-    if (parsed.deadline && p.kind === "rules") factor *= 1.5
-    if (p.page === "" || p.page === "forms/") factor *= 0.6
-    ranked.push({ page: p, reference: p.reference, phrase: phrase, found: found,
+    // A reference page, or an overview (home, list of forms), comes last unless its title is what was asked for
+    var overview = p.page === "" || p.page === "forms/"
+    var reference = (p.reference || overview) && inTitle < terms.length
+    ranked.push({ page: p, reference: reference, phrase: phrase, found: found,
                   score: score * factor, sections: sections })
   }
   ranked.sort(function (a, b) {
