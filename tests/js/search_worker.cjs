@@ -7,7 +7,8 @@
  * importScripts, addEventListener, postMessage) inside a vm context, sends it
  * the search index exactly as the page would, then one query per message.
  *
- * Usage: node search_worker.cjs SITE_DIR INDEX_JSON < queries.json
+ * Usage: node search_worker.cjs SITE_DIR INDEX_JSON [WORKER_JS] < queries.json
+ *   WORKER_JS: another worker than the one the site's pages start (e.g. Material's)
  *   queries.json: a JSON array of query strings
  *   prints: a JSON object {query: [page location, ...]} in result order
  *   (one entry per page, as Material groups results by page).
@@ -77,14 +78,14 @@ function loadWorker(workerPath) {
 }
 
 async function main() {
-  const [site, indexPath] = process.argv.slice(2)
+  const [site, indexPath, workerPath] = process.argv.slice(2)
   if (!site || !indexPath) {
     process.stderr.write("usage: node search_worker.cjs SITE_DIR INDEX_JSON < queries.json\n")
     process.exit(2)
   }
   const queries = JSON.parse(fs.readFileSync(0, "utf8"))
   const index = JSON.parse(fs.readFileSync(indexPath, "utf8"))
-  const send = loadWorker(findWorker(site))
+  const send = loadWorker(workerPath ? path.resolve(workerPath) : findWorker(site))
   const ready = await send({
     type: SETUP,
     data: { config: index.config, docs: index.docs, options: { suggest: false } },
