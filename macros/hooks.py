@@ -3,7 +3,8 @@
 - ``on_page_markdown``: a regulation page (``<lang>/rules/sNN.md``) shows the
   date of its last change from git (Material renders ``revision_date``);
 - ``on_post_page``: the search dialog gets an accessible name; a page of a
-  non-default language searches its own index;
+  non-default language searches its own index; every page searches with the
+  handbook's worker (``handbook.site.search``);
   with the PDF enabled, every page links its language's PDF in the footer;
 - ``on_post_build``, once every language is built (after mkdocs-static-i18n's
   own ``on_post_build``, which builds the other languages): one search index
@@ -22,6 +23,7 @@ from typing import Any
 from mkdocs.plugins import event_priority
 
 from handbook.site import history, pdf, searchindex
+from handbook.site import search as site_search
 
 # language -> (its navigation's pages in order, site name, site description)
 _BUILT: dict[str, tuple[list[Any], str, str]] = {}
@@ -72,6 +74,7 @@ def on_page_markdown(markdown, page, config, files):
 def on_post_page(output, page, config):
     lang = _lang(config)
     output = searchindex.label_search_dialog(output)
+    output = site_search.page_html(output)
     if lang != _languages(config)[0]:
         output = searchindex.rebase_page_config(output, lang)
     if _pdf_enabled(config):
@@ -85,8 +88,12 @@ def on_post_build(config) -> None:
         return
     site = Path(config.site_dir)
     default, others = _languages(config)
-    searchindex.write_language_indexes(
-        site, default, others, config.extra.get("handbook_search_boost") or {}
+    site_search.write_site(
+        site,
+        default,
+        others,
+        config.extra.get("handbook_search_boost") or {},
+        Path(config.config_file_path).parent / "glossary.yaml",
     )
     if not _pdf_enabled(config):
         return

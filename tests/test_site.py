@@ -97,20 +97,23 @@ def test_language_switcher_keeps_the_page(site: Path) -> None:
     assert 'href="../../../forms/complaint_register/"' in en
 
 
-def test_search_index_is_segmented_with_jieba(site: Path) -> None:
+def test_search_vocabulary_is_cut_with_jieba(site: Path) -> None:
     index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
-    assert "\\u200b" in index["config"]["separator"]  # the regex escape, read by lunr
-    texts = [
-        doc["text"]
-        for doc in index["docs"]
-        if doc["location"].startswith("forms/complaint_register")
-    ]
-    assert texts and any("\u200b" in t for t in texts)
-    # jieba cuts 投诉处理 / 登记表 style words apart from their neighbours
-    joined = "".join(texts)
-    assert re.search("\u200b登记表|登记表\u200b", joined)
-    # one index per language (handbook.site.searchindex): English pages read en/search/
+    settings = index["config"]["handbook"]
+    # the words the worker cuts a query into: jieba's words of the pages, and the glossary
+    vocabulary = set(settings["vocabulary"])
+    assert {"登记表", "回访", "投诉", "漏水", "座谈会"} <= vocabulary
+    assert "物业服务中心" in vocabulary  # a glossary term
+    # the pages' text is shown as it is: no invisible marks left in it
+    assert not any("\u200b" in d["text"] or "\u2060" in d["text"] for d in index["docs"])
+    # one index per language (handbook.site.search): English pages read en/search/
     assert index["config"]["lang"] == ["zh"]
+    assert (
+        json.loads((site / "en/search/search_index.json").read_text("utf-8"))["config"]["handbook"][
+            "vocabulary"
+        ]
+        == []
+    )
 
 
 def test_no_page_loads_anything_from_the_internet(site: Path) -> None:

@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 /*
- * Run queries through Material for MkDocs' own search worker, under Node.
+ * Run queries through the site's search worker (the one its pages start), under Node.
  *
  * The worker (assets/javascripts/workers/search.*.min.js in a built site) is a
  * browser Web Worker script. This file gives it what a worker has (self,
  * importScripts, addEventListener, postMessage) inside a vm context, sends it
  * the search index exactly as the page would, then one query per message.
  *
- * Usage: node search_worker.cjs SITE_DIR INDEX_JSON < queries.json
+ * Usage: node search_worker.cjs SITE_DIR INDEX_JSON [WORKER_JS] < queries.json
+ *   WORKER_JS: another worker than the one the site's pages start (e.g. Material's)
  *   queries.json: a JSON array of query strings
  *   prints: a JSON object {query: [page location, ...]} in result order
  *   (one entry per page, as Material groups results by page).
@@ -28,7 +29,15 @@ const READY = 1
 const QUERY = 2
 const RESULT = 3
 
+// The worker the site's pages start: the path in the home page's __config script
+// (the handbook's own, handbook.site.search), else Material's.
 function findWorker(site) {
+  const home = fs.readFileSync(path.join(site, "index.html"), "utf8")
+  const config = /<script id="__config" type="application\/json">(.*?)<\/script>/s.exec(home)
+  if (config) {
+    const named = JSON.parse(config[1]).search
+    if (named) return path.join(site, named)
+  }
   const dir = path.join(site, "assets", "javascripts", "workers")
   const name = fs.readdirSync(dir).find(f => /^search\..*\.min\.js$/.test(f))
   if (!name) throw new Error(`no search worker in ${dir}`)
@@ -41,6 +50,8 @@ function loadWorker(workerPath) {
   const context = {
     console,
     setTimeout,
+    Map,
+    Set,
     clearTimeout,
     Promise,
     URL,
@@ -67,14 +78,14 @@ function loadWorker(workerPath) {
 }
 
 async function main() {
-  const [site, indexPath] = process.argv.slice(2)
+  const [site, indexPath, workerPath] = process.argv.slice(2)
   if (!site || !indexPath) {
     process.stderr.write("usage: node search_worker.cjs SITE_DIR INDEX_JSON < queries.json\n")
     process.exit(2)
   }
   const queries = JSON.parse(fs.readFileSync(0, "utf8"))
   const index = JSON.parse(fs.readFileSync(indexPath, "utf8"))
-  const send = loadWorker(findWorker(site))
+  const send = loadWorker(workerPath ? path.resolve(workerPath) : findWorker(site))
   const ready = await send({
     type: SETUP,
     data: { config: index.config, docs: index.docs, options: { suggest: false } },

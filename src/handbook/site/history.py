@@ -21,6 +21,7 @@ import datetime as dt
 import re
 import subprocess
 from pathlib import Path
+
 from handbook.messages import sections
 
 RULE_PAGE = re.compile(r"(?:^|/)(?P<lang>[a-z]{2})/rules/s(?P<section>\d{2})\.md$")

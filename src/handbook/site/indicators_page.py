@@ -12,7 +12,6 @@ import html
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from handbook.load.estate import FILE_NAME, load_estate
 from handbook.indicators import IndicatorReport, build_report, context, monthly
 from handbook.indicators.core import Figure
 from handbook.indicators.render import (
@@ -23,14 +22,15 @@ from handbook.indicators.render import (
     show_value,
 )
 from handbook.indicators.text import SECTION_TITLES, formula, title, words
+from handbook.load.estate import FILE_NAME, load_estate
+from handbook.messages import sections
+from handbook.messages import words as words_of
 from handbook.model.form import Form
 from handbook.model.period import Period
 from handbook.model.policy import Policy
 from handbook.registers.reading import register_files
 from handbook.registers.records import Registers, read_registers
 from handbook.site.svgchart import Bar, Series, bar_chart, line_chart
-from handbook.messages import sections
-from handbook.messages import words as words_of
 
 #: The indicators drawn month by month.
 TREND_KEYS = (

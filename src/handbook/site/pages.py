@@ -9,13 +9,13 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable
 
-from handbook.load.articles import ARTICLE_ID, page_url
 from handbook.blanks import download_name
-from handbook.model.describe import field_rules
-from handbook.model.form import Field, Form
-from handbook.model.policy import Policy
+from handbook.load.articles import ARTICLE_ID, page_url
 from handbook.messages import sections
 from handbook.messages import words as words_of
+from handbook.model.describe import field_rules
+from handbook.model.form import Form
+from handbook.model.policy import Policy
 
 _WORDS = sections("page")
 
@@ -69,8 +69,6 @@ def missing(what: str, lang: str) -> str:
     return f'<span class="hb-missing" title="{html.escape(label)}">［{html.escape(label)}：{html.escape(what)}］</span>'
 
 
-
-
 def field_table(form: Form, lang: str) -> str:
     """The register's columns as a Markdown table, in ``lang``."""
     w = words(lang)
@@ -96,8 +94,6 @@ def download_links(form: Form, lang: str, from_url: str, formats: Iterable[str] 
         for fmt in formats
     ]
     return '<p class="hb-downloads">' + " ".join(links) + "</p>\n\n" + w["download_note"]
-
-
 
 
 def errata_table(entries: list[dict], index: dict[str, str], lang: str, from_url: str) -> str:

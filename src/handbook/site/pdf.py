@@ -22,6 +22,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from urllib.parse import urljoin, urlsplit
+
 from handbook.messages import sections
 
 #: Where the PDFs and their print pages go, relative to the site root.

@@ -1,0 +1,1 @@
+"""What the site is built from: page fragments, search, PDFs, change dates, charts."""
