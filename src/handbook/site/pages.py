@@ -252,7 +252,6 @@ def _article_key(article: str) -> tuple[int, ...]:
 
 def policy_table(policy: Policy, index: dict[str, str], lang: str, from_url: str) -> str:
     """Every number of the rules: setting, value in force, articles, alternatives."""
-    zh = lang != "en"
     head = words_of("policy-table", lang)["head"]
     lines = [f"| {' | '.join(head)} |", "| --- | --- | --- | --- | --- |"]
     for setting in policy.settings.values():
