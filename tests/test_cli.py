@@ -119,8 +119,8 @@ def test_validate_reports_file_row_column_value_and_message_in_zh(tmp_path: Path
     code, out, _ = run("validate", str(path))
     assert code == 1
     assert str(path) in out
-    assert "第 3 行 [受理时间]" in out and "“2026-13-45 09:30”不是有效的日期时间" in out
-    assert "第 3 行 [投诉方式]" in out and "飞鸽传书" in out and "来访" in out
+    assert "第 3 行 B3 格 [受理时间]" in out and "“2026-13-45 09:30”不是有效的日期时间" in out
+    assert "第 3 行 C3 格 [投诉方式]" in out and "飞鸽传书" in out and "来访" in out
 
 
 def test_validate_messages_in_english(tmp_path: Path) -> None:
@@ -130,7 +130,8 @@ def test_validate_messages_in_english(tmp_path: Path) -> None:
     code, out, _ = run("validate", str(path), "--lang", "en")
     assert code == 1
     assert (
-        "row 2 [complaint_no]: '2026-1' does not have the expected form, e.g. TS-2026-0001" in out
+        "row 2, cell A2 [complaint_no]: '2026-1' does not have the expected form, e.g. TS-2026-0001"
+        in out
     )
 
 
@@ -152,11 +153,13 @@ def test_validate_duplicate_and_required(tmp_path: Path) -> None:
         "file",
         "row",
         "column",
+        "cell",
         "field",
         "value",
         "message",
         "article",
         "article_url",
+        "form_url",
     }
     assert report["version"] == 1
     assert set(report) == {"version", "valid", "exit_code", "summary", "files", "problems"}
@@ -176,7 +179,7 @@ def test_validate_binary_file_exits_2(tmp_path: Path) -> None:
     path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
     code, out, _ = run("validate", str(path), "--lang", "en")
     assert code == 2
-    assert "neither a text (CSV) nor an Excel" in out
+    assert "neither a text (CSV) nor a spreadsheet" in out
 
 
 def test_validate_unknown_form_exits_2(tmp_path: Path) -> None:

@@ -190,4 +190,4 @@ def test_a_broken_xlsx_is_unusable_input_not_a_crash(tmp_path: Path) -> None:
     result = CliRunner().invoke(
         cli, ["validate", str(path), "--lang", "en", "--forms", str(ROOT / "forms")]
     )
-    assert result.exit_code == 2 and "Cannot open the Excel file" in result.output
+    assert result.exit_code == 2 and "Cannot open the spreadsheet" in result.output

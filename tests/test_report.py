@@ -71,14 +71,24 @@ def test_json_problem_keys_and_article_links(tmp_path: Path) -> None:
         "file",
         "row",
         "column",
+        "cell",
         "field",
         "value",
         "message",
         "article",
         "article_url",
+        "form_url",
     ]
-    assert problem["article"] and problem["article_url"].startswith("http://hb.local/rules/s")
-    assert problem["article_url"].endswith("#" + problem["article"])
+    for problem in report["problems"]:
+        if problem["article"]:
+            # the article of the field or the rule, linked
+            assert problem["article_url"].startswith("http://hb.local/rules/s")
+            assert problem["article_url"].endswith("#" + problem["article"])
+            assert problem["form_url"] is None
+        else:
+            # no article of its own: none is cited, and the form's page is linked
+            assert problem["form_url"] == "http://hb.local/forms/complaint_register/"
+        assert problem["cell"] == f"{problem['cell'][0]}{problem['row']}"
 
 
 def test_junit_parses_with_a_failure_per_invalid_file(tmp_path: Path) -> None:
@@ -92,7 +102,7 @@ def test_junit_parses_with_a_failure_per_invalid_file(tmp_path: Path) -> None:
     assert failure is not None and failure.text.count("is not a valid date and time") == 3
 
 
-ANNOTATION = re.compile(r"^::(error|warning) file=[^,:]+(,line=\d+)?,title=[^:]+::.+$")
+ANNOTATION = re.compile(r"^::(error|warning) file=[^,:]+(,line=\d+)?(,col=\d+)?,title=[^:]+::.+$")
 
 
 def test_github_annotations_follow_the_syntax_and_stop_at_ten(tmp_path: Path) -> None:

@@ -21,14 +21,23 @@ from handbook.registers.reading import register_files
 from handbook.validate import FileResult, Options, validate_files
 
 
-def _article_urls(folder: Path, base: str) -> dict[str, str]:
+def _article_urls(folder: Path, base: str, lang: str) -> dict[str, str]:
     root = articles_root(folder)
     if root is None:
         return {}
+    side = "en/" if lang == "en" else ""
     return {
-        article: f"{base}{page_url(page)}#{article}"
+        article: f"{base}{side}{page_url(page)}#{article}"
         for article, page in article_index(root).items()
     }
+
+
+def _form_urls(folder: Path, base: str, lang: str, form_ids: list[str]) -> dict[str, str]:
+    """Each form's page, linked where a problem has no article of its own."""
+    if articles_root(folder) is None:
+        return {}
+    side = "en/" if lang == "en" else ""
+    return {form_id: f"{base}{side}forms/{form_id}/" for form_id in form_ids}
 
 
 @click.command()
@@ -54,6 +63,11 @@ def _article_urls(folder: Path, base: str) -> dict[str, str]:
     "--publish",
     is_flag=True,
     help="Registers going out (e.g. to the owners' committee): unmasked phones, ID numbers and names are errors.",
+)
+@click.option(
+    "--strict-periods",
+    is_flag=True,
+    help="Quotas, coverage, intervals and monthly counts are errors once their period has ended (for a data repository's CI); warnings otherwise.",
 )
 @click.option(
     "--max-errors",
@@ -83,6 +97,7 @@ def validate(
     encoding: str | None,
     sheet: str | None,
     publish: bool,
+    strict_periods: bool,
     max_errors: int | None,
     jobs: int,
     handbook_url: str,
@@ -129,7 +144,7 @@ def validate(
         files,
         loaded,
         policy,
-        Options(publish, encoding, sheet),
+        Options(publish, encoding, sheet, strict_periods),
         jobs,
         progress,
         _row_progress(lang),
@@ -137,8 +152,9 @@ def validate(
     ctx = ReportContext(
         lang,
         {f.id: f.title.get(lang) for f in loaded.values()},
-        _article_urls(folder, handbook_url),
+        _article_urls(folder, handbook_url, lang),
         max_errors,
+        _form_urls(folder, handbook_url, lang, list(loaded)),
     )
     rendered = FORMATS[fmt](results, ctx)
     click.echo(rendered.stdout, nl=False)

@@ -158,12 +158,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{file} does not exist. Check the file or folder path.",
     ),
     "no-register-files": (
-        "{file} 中没有可检查的登记表（.csv、.tsv、.txt 或 .xlsx）。",
-        "{file} contains no register files to check (.csv, .tsv, .txt or .xlsx).",
+        "{file} 中没有可检查的登记表（.csv、.tsv、.txt、.xlsx、.xls 或 .ods）。",
+        "{file} contains no register files to check (.csv, .tsv, .txt, .xlsx, .xls or .ods).",
     ),
     "not-text": (
-        "{file} 不是文本（CSV）或 Excel（.xlsx）文件。请在 Excel 中“另存为” CSV UTF-8 或 .xlsx。",
-        "{file} is neither a text (CSV) nor an Excel (.xlsx) file. In Excel use Save As CSV UTF-8 or .xlsx.",
+        "{file} 不是文本（CSV）或电子表格（.xlsx、.xls、.ods）文件。请在 Excel 或 WPS 中“另存为” .xlsx 或 CSV UTF-8。",
+        "{file} is neither a text (CSV) nor a spreadsheet (.xlsx, .xls, .ods) file. In Excel or WPS use Save As .xlsx or CSV UTF-8.",
     ),
     "bad-encoding": (
         "{file} 第 {line} 行无法按 {encoding} 解码。请用 --encoding 指定正确的编码（如 gb18030、utf-8、utf-16），或在 Excel 中另存为“CSV UTF-8”。",
@@ -174,8 +174,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Unknown encoding '{encoding}'. Use e.g. utf-8, utf-8-sig, gb18030, gbk, utf-16.",
     ),
     "xlsx-unreadable": (
-        "无法打开 Excel 文件 {file}：{reason}。请确认它是 .xlsx 文件且未损坏、未加密。",
-        "Cannot open the Excel file {file}: {reason}. Make sure it is an .xlsx file, not damaged or password-protected.",
+        "无法打开电子表格 {file}：{reason}。请确认它是 .xlsx、.xls 或 .ods 文件且未损坏、未加密；或用 Excel、WPS 另存为 .xlsx 后再试。",
+        "Cannot open the spreadsheet {file}: {reason}. Make sure it is an .xlsx, .xls or .ods file, not damaged or password-protected; or Save As .xlsx in Excel or WPS and try again.",
+    ),
+    "workbook-reader-missing": (
+        "{file} 是 {kind} 文件，这里只能读取 .xlsx。请用 Excel、WPS 或 LibreOffice 另存为 .xlsx 后再试。",
+        "{file} is an {kind} file, and only .xlsx can be read here. Save it as .xlsx in Excel, WPS or LibreOffice and try again.",
     ),
     "no-such-sheet": (
         "{file} 中没有名为“{sheet}”的工作表。已有：{sheets}。",
@@ -242,6 +246,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "“{value}”不是“{column}”的可选值。可选：{allowed}。",
         "'{value}' is not an allowed value of '{column}'. Choose one of: {allowed}.",
     ),
+    "enum-near-miss": (
+        "“{value}”不是“{column}”的可选值。是不是“{suggestion}”？可选：{allowed}。",
+        "'{value}' is not an allowed value of '{column}'. Did you mean '{suggestion}'? Choose one of: {allowed}.",
+    ),
+    "number-scientific": (
+        "“{column}”中的“{value}”是科学计数法：Excel 把号码当成了数字，后面几位已经丢失。请把这一列设为“文本”格式，再重新输入完整号码（如 {example}）。",
+        "'{value}' in '{column}' is in scientific notation: Excel took the number for a quantity and its last digits are lost. Set the column's format to Text and type the whole number again (e.g. {example}).",
+    ),
+    "number-lost-zero": (
+        "“{column}”中的“{value}”丢了开头的 0：Excel 把号码当成了数字。请把这一列设为“文本”格式，再重新输入号码（如 {example}）。",
+        "'{value}' in '{column}' has lost its leading 0: Excel took the number for a quantity. Set the column's format to Text and type the number again (e.g. {example}).",
+    ),
     "pattern": (
         "“{value}”的格式不对。应与示例一致，例如 {example}。",
         "'{value}' does not have the expected form, e.g. {example}.",
@@ -296,12 +312,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The {target_form} is not part of this run, so '{column}' was not cross-checked. Validate both registers together.",
     ),
     "rule-share": (
-        "“{label}”完成的占 {share}（{count}/{total}），低于规定的 {minimum}。",
-        "'{label}' accounts for {share} ({count} of {total}), below the required {minimum}.",
+        "{period}“{label}”完成的占 {share}（{count}/{total}），低于规定的 {minimum}。",
+        "{period}'{label}' accounts for {share} ({count} of {total}), below the required {minimum}.",
     ),
     "rule-coverage": (
-        "已填写“{among_col}”的 {total} 行中，只有 {count} 行填写了“{column}”（{share}），低于规定的 {minimum}。",
-        "Of the {total} rows with '{among_col}', only {count} have '{column}' ({share}), below the required {minimum}.",
+        "{period}已填写“{among_col}”的 {total} 行中，只有 {count} 行填写了“{column}”（{share}），低于规定的 {minimum}。",
+        "{period}Of the {total} rows with '{among_col}', only {count} have '{column}' ({share}), below the required {minimum}.",
     ),
     "rule-interval": (
         "{group}：{previous} 至 {date} 相隔 {days} 天，超过规定的最长间隔 {limit} 天。",

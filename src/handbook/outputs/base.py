@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from handbook.messages import sections
 from handbook.validate.problems import ERROR, WARNING, Problem
@@ -24,9 +25,14 @@ class ReportContext:
     form_titles: dict[str, str] = field(default_factory=dict)
     article_urls: dict[str, str] = field(default_factory=dict)
     max_errors: int | None = None
+    #: each form's page, linked where a problem cites no article
+    form_urls: dict[str, str] = field(default_factory=dict)
 
     def url(self, article: str | None) -> str | None:
         return self.article_urls.get(article) if article else None
+
+    def form_url(self, form: str | None) -> str | None:
+        return self.form_urls.get(form) if form else None
 
 
 def counts(results: Sequence[FileResult]) -> dict[str, int]:
@@ -75,3 +81,8 @@ class Rendered:
 
     stdout: str
     summary: str | None = None
+
+
+def plural(counts: dict[str, int]) -> dict[str, Any]:
+    """The counts with an English plural ending for each (``files_s`` is "" for one file)."""
+    return {**counts, **{f"{key}_s": "" if n == 1 else "s" for key, n in counts.items()}}

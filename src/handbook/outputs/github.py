@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from handbook.outputs.base import GITHUB_ANNOTATION_LIMIT, WORDS, Rendered, ReportContext, counts
+from handbook.outputs.base import (
+    GITHUB_ANNOTATION_LIMIT,
+    WORDS,
+    Rendered,
+    ReportContext,
+    counts,
+    plural,
+)
 from handbook.validate.problems import ERROR, WARNING
 from handbook.validate.results import FileResult
 
@@ -42,30 +49,44 @@ def render_github(results: Sequence[FileResult], ctx: ReportContext) -> tuple[st
             props = f"file={_escape_property(p.file)}"
             if p.row is not None:
                 props += f",line={p.row}"
+            if p.cell:
+                props += f",col={column_number(p.cell)}"
             title = f"{p.code}" + (f" {p.article}" if p.article else "")
             props += f",title={_escape_property(title)}"
-            column = f"[{p.column}] " if p.column else ""
+            column = f"[{p.cell + ' ' if p.cell else ''}{p.column}] " if p.column else ""
             annotations.append(
                 f"::{p.severity} {props}::{_escape_data(column + p.message(ctx.lang))}"
             )
     total = counts(results)
-    summary = [f"## {t['summary_title']}", "", t["total"].format(**total), ""]
+    summary = [f"## {t['summary_title']}", "", t["total"].format(**plural(total)), ""]
     if any(r.problems or r.fatal for r in results):
         summary += [
-            "| file | row | column | severity | message | article |",
-            "| --- | --- | --- | --- | --- | --- |",
+            "| file | row | cell | column | severity | message | article |",
+            "| --- | --- | --- | --- | --- | --- | --- |",
         ]
         for r in results:
             if r.fatal is not None:
-                summary.append(f"| {r.file} | | | error | {_md(r.fatal.render(ctx.lang))} | |")
+                summary.append(f"| {r.file} | | | | error | {_md(r.fatal.render(ctx.lang))} | |")
             for p in r.problems:
                 url = ctx.url(p.article)
                 article = f"[{p.article}]({url})" if url and p.article else (p.article or "")
+                if not p.article and ctx.form_url(r.form):
+                    article = f"[{r.form}]({ctx.form_url(r.form)})"
                 summary.append(
-                    f"| {p.file} | {p.row or ''} | {_md(p.column or '')} | {p.severity} | "
+                    f"| {p.file} | {p.row or ''} | {p.cell or ''} | {_md(p.column or '')} | {p.severity} | "
                     f"{_md(p.message(ctx.lang))} | {article} |"
                 )
     return "\n".join(annotations) + ("\n" if annotations else ""), "\n".join(summary) + "\n"
+
+
+def column_number(cell: str) -> int:
+    """The 1-based column of a cell reference (B7 → 2, AA3 → 27)."""
+    number = 0
+    for char in cell:
+        if not char.isalpha():
+            break
+        number = number * 26 + ord(char.upper()) - 64
+    return number
 
 
 def _md(text: str) -> str:

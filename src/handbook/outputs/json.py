@@ -42,7 +42,12 @@ def render_json(results: Sequence[FileResult], ctx: ReportContext) -> str:
             for r in results
         ],
         "problems": [
-            p.as_dict(ctx.lang, ctx.url(p.article)) for r in results for p in shown[r.file]
+            {
+                **p.as_dict(ctx.lang, ctx.url(p.article)),
+                "form_url": None if p.article else ctx.form_url(r.form),
+            }
+            for r in results
+            for p in shown[r.file]
         ],
     }
     return json.dumps(envelope, ensure_ascii=False, indent=2) + "\n"

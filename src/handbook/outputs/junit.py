@@ -42,7 +42,7 @@ def render_junit(results: Sequence[FileResult], ctx: ReportContext) -> str:
 
 def _line(p: Problem, ctx: ReportContext) -> str:
     where = f"{p.file}:{p.row}" if p.row is not None else p.file
-    column = f" [{p.column}]" if p.column else ""
+    column = f" [{p.cell + ' ' if p.cell else ''}{p.column}]" if p.column else ""
     article = f" ({p.article})" if p.article else ""
     return f"{where}{column}: {p.message(ctx.lang)}{article}"
 

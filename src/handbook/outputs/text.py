@@ -5,8 +5,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from handbook.messages import render
-from handbook.outputs.base import WORDS, Rendered, ReportContext, counts, exit_code, shown_problems
-from handbook.validate.problems import ERROR
+from handbook.outputs.base import (
+    WORDS,
+    Rendered,
+    ReportContext,
+    counts,
+    exit_code,
+    plural,
+    shown_problems,
+)
+from handbook.validate.problems import ERROR, Problem
 from handbook.validate.results import FileResult
 
 NAME = "text"
@@ -26,23 +34,36 @@ def render_text(results: Sequence[FileResult], ctx: ReportContext) -> str:
         title = ctx.form_titles.get(result.form or "", result.form or "?")
         lines.append(
             t["file"].format(
-                file=result.file, form=title, rows=result.rows, errors=errors, warnings=warnings
+                file=result.file,
+                form=title,
+                **plural({"rows": result.rows, "errors": errors, "warnings": warnings}),
             )
         )
         for p in shown[result.file]:
-            where = t["row"].format(row=p.row) if p.row is not None else t["header"]
+            where = _where(p, t)
             column = f" [{p.column}]" if p.column else ""
             article = ""
             if p.article:
                 url = ctx.url(p.article)
                 article = f" ({t['article'].format(article=p.article)}{' ' + url if url else ''})"
+            elif ctx.form_url(result.form):
+                article = f" ({t['form_page'].format(url=ctx.form_url(result.form))})"
             lines.append(f"  {t[p.severity]} {where}{column}: {p.message(ctx.lang)}{article}")
     if hidden:
         lines.append(render("not-shown", ctx.lang, count=hidden, limit=ctx.max_errors))
-    lines.append(t["total"].format(**counts(results)))
+    lines.append(t["total"].format(**plural(counts(results))))
     if exit_code(results) == 0:
         lines.append(t["ok"])
     return "\n".join(lines) + "\n"
+
+
+def _where(p: Problem, t: dict[str, str]) -> str:
+    """Row and cell as staff see them in Excel (row 7, cell B7), or the whole register."""
+    if p.row is None:
+        return t["header"]
+    if p.cell:
+        return t["cell"].format(row=p.row, cell=p.cell)
+    return t["row"].format(row=p.row)
 
 
 def output(results: Sequence[FileResult], ctx: ReportContext) -> Rendered:

@@ -9,20 +9,31 @@ Excel date cells, 是/否, enum labels in either language.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from handbook.model.form import Field
+from handbook.model.form import Field, Text
 from handbook.model.schema import FALSE_VALUES, TRUE_VALUES
 
-_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
+# A four-digit year with - / . or 年月日, or a two-digit year with 年月日 as zh-CN
+# spreadsheets display typed dates (25年11月5日 is 2025-11-05).
+_YMD = r"(?:(\d{4})\s*[-/.年]|(\d{2})\s*年)\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
+_DATE = re.compile(rf"^{_YMD}$")
+# ISO 8601 as Table Schema writes it (T, fractions of a second, Z or an offset) and the
+# forms spreadsheets show (2025/11/5 0:00, 2025年11月5日 17时30分).
 _DATETIME = re.compile(
-    r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s+|T|\s*)"
-    r"(\d{1,2})\s*[:：时]\s*(\d{1,2})\s*(?:分)?(?:\s*[:：]\s*(\d{1,2})\s*秒?)?$"
+    rf"^{_YMD}(?:\s+|T|\s*)"
+    r"(\d{1,2})\s*[:：时]\s*(\d{1,2})\s*(?:分)?(?:\s*[:：]\s*(\d{1,2})(?:[.,](\d{1,6})\d*)?\s*秒?)?"
+    r"\s*(Z|[+-]\d{2}:?\d{2})?$"
 )
+#: The time zone of the registers: a datetime written with Z or an offset is read in it.
+CHINA = dt.timezone(dt.timedelta(hours=8))
+# A number Excel shows in scientific notation (1.38E+10): its last digits are gone.
+_SCIENTIFIC = re.compile(r"^[+-]?\d(?:[.,]\d+)?[eE][+-]?\d+$")
 _TRUE = {v.casefold() for v in TRUE_VALUES}
 _FALSE = {v.casefold() for v in FALSE_VALUES}
 
@@ -40,33 +51,56 @@ def parse_date(value: Any) -> dt.date | None:
         return value.date()
     if isinstance(value, dt.date):
         return value
-    match = _DATE.match(unicodedata.normalize("NFKC", str(value)).strip())
+    text = unicodedata.normalize("NFKC", str(value)).strip()
+    match = _DATE.match(text)
     if not match:
+        # a date cell shown with its time of day (2025/11/5 0:00): the date, at midnight only
+        moment = parse_datetime(text)
+        if moment is not None and moment.time() == dt.time():
+            return moment.date()
         return None
     try:
-        return dt.date(int(match[1]), int(match[2]), int(match[3]))
+        return dt.date(_year(match), int(match[3]), int(match[4]))
     except ValueError:
         return None
+
+
+def _year(match: re.Match[str]) -> int:
+    return int(match[1]) if match[1] else 2000 + int(match[2])
 
 
 def parse_datetime(value: Any) -> dt.datetime | None:
     """A date and time from a typed string or an Excel cell; None when it is not one."""
     if isinstance(value, dt.datetime):
         return value
+    if isinstance(value, dt.date):
+        # a workbook's date cell (calamine reads a midnight date-time cell as a date)
+        return dt.datetime.combine(value, dt.time())
     match = _DATETIME.match(unicodedata.normalize("NFKC", str(value)).strip())
     if not match:
         return None
     try:
-        return dt.datetime(
-            int(match[1]),
-            int(match[2]),
+        moment = dt.datetime(
+            _year(match),
             int(match[3]),
             int(match[4]),
             int(match[5]),
-            int(match[6] or 0),
+            int(match[6]),
+            int(match[7] or 0),
+            int((match[8] or "0").ljust(6, "0")),
         )
     except ValueError:
         return None
+    if match[9]:
+        zone = match[9]
+        offset = (
+            dt.timedelta(0)
+            if zone == "Z"
+            else (1 if zone[0] == "+" else -1)
+            * dt.timedelta(hours=int(zone[1:3]), minutes=int(zone[-2:]))
+        )
+        moment = moment.replace(tzinfo=dt.timezone(offset)).astimezone(CHINA).replace(tzinfo=None)
+    return moment
 
 
 def _as_text(value: Any) -> str:
@@ -87,6 +121,47 @@ class CellCheck:
     check: Callable[[Any], Result]
 
 
+def _number(raw: Any) -> float | None:
+    """A number from a number cell or typed text; None when it is not one (``1_000`` is not)."""
+    if isinstance(raw, bool):
+        return None
+    if isinstance(raw, (int, float)):
+        return float(raw)
+    text = str(raw).strip()
+    if "_" in text:  # Python reads 1_000 as a number; Table Schema and staff do not
+        return None
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
+def suggest(text: str, labels: list[str]) -> str | None:
+    """The one allowed label a near miss most likely meant (漏水 → 漏水/渗漏, 非常满意 → 满意)."""
+    key = normalise(text)
+    if not key:
+        return None
+    inside = [label for label in labels if key in normalise(label) or normalise(label) in key]
+    if inside:
+        # the longest label inside the text, else the shortest one holding it
+        held = [label for label in inside if normalise(label) in key]
+        return max(held, key=len) if held else min(inside, key=len)
+    close = difflib.get_close_matches(key, [normalise(label) for label in labels], n=1, cutoff=0.6)
+    if close:
+        return next(label for label in labels if normalise(label) == close[0])
+    return None
+
+
+def _mangled_number(raw: Any, text: str, pattern: re.Pattern[str] | None) -> str | None:
+    """What Excel did to a number typed into a text column, if that is why it fails."""
+    if type(raw) is str and _SCIENTIFIC.match(text):
+        return "number-scientific"
+    number = isinstance(raw, (int, float)) and not isinstance(raw, bool)
+    if number and pattern is not None and pattern.fullmatch("0" + text):
+        return "number-lost-zero"
+    return None
+
+
 def compile_field(field: Field) -> CellCheck:
     """Build the cell check of ``field`` (type, enum, pattern, lengths, ranges)."""
     c = field.constraints
@@ -98,14 +173,33 @@ def compile_field(field: Field) -> CellCheck:
     for item in field.enum:
         for key in (item.value, item.label.zh, item.label.en):
             enum_map[normalise(key)] = item.value
-    allowed = " / ".join(f"{item.label.zh}（{item.label.en}）" for item in field.enum)
+    allowed = Text(
+        " / ".join(item.label.zh for item in field.enum),
+        " / ".join(item.label.en for item in field.enum),
+    )
+    labels = {"zh": [i.label.zh for i in field.enum], "en": [i.label.en for i in field.enum]}
+
+    def enum_miss(text: str) -> Result:
+        zh = suggest(text, labels["zh"] + labels["en"])
+        if zh is None:
+            return text, "enum", {"allowed": allowed}
+        item = next(i for i in field.enum if zh in (i.label.zh, i.label.en))
+        return text, "enum-near-miss", {"allowed": allowed, "suggestion": item.label}
 
     def ranges(value: Any) -> Result:
         if minimum is not None and value < _bound(minimum, field.type):
             return value, "minimum", {"limit": minimum}
         if maximum is not None and value > _bound(maximum, field.type):
             return value, "maximum", {"limit": maximum}
+        if enum_values is not None and value not in enum_values:
+            return value, "enum", {"allowed": allowed}
         return value, None, None
+
+    # enum on another type than string: the parsed value must be one of the values
+    enum_values: set[Any] | None = None
+    if field.enum and field.type != "string":
+        parsed = (_typed(item.value, field.type) for item in field.enum)
+        enum_values = {v for v in parsed if v is not None}
 
     if field.type == "string":
 
@@ -114,13 +208,16 @@ def compile_field(field: Field) -> CellCheck:
             if enum_map:
                 key = enum_map.get(normalise(text))
                 if key is None:
-                    return text, "enum", {"allowed": allowed}
+                    return enum_miss(text)
                 return key, None, None
             if max_len is not None and len(text) > max_len:
                 return text, "max-length", {"length": len(text), "limit": max_len}
             if min_len is not None and len(text) < min_len:
                 return text, "min-length", {"limit": min_len}
-            if pattern is not None and not pattern.match(text):
+            if pattern is not None and not pattern.fullmatch(text):
+                mangled = _mangled_number(raw, text, pattern)
+                if mangled is not None:
+                    return text, mangled, {"example": example or pattern.pattern}
                 return text, "pattern", {"example": example or pattern.pattern}
             return text, None, None
     elif field.type == "date":
@@ -140,19 +237,15 @@ def compile_field(field: Field) -> CellCheck:
     elif field.type == "integer":
 
         def check(raw: Any) -> Result:
-            try:
-                number = float(raw) if isinstance(raw, (int, float)) else float(str(raw).strip())
-            except ValueError:
-                return raw, "type-integer", {}
-            if not number.is_integer():
+            number = _number(raw)
+            if number is None or not number.is_integer():
                 return raw, "type-integer", {}
             return ranges(int(number))
     elif field.type == "number":
 
         def check(raw: Any) -> Result:
-            try:
-                number = float(raw) if isinstance(raw, (int, float)) else float(str(raw).strip())
-            except ValueError:
+            number = _number(raw)
+            if number is None:
                 return raw, "type-number", {}
             return ranges(number)
     elif field.type == "boolean":
@@ -174,6 +267,21 @@ def compile_field(field: Field) -> CellCheck:
     return CellCheck(field, check)
 
 
+def _typed(value: Any, ftype: str) -> Any:
+    """An enum value of a non-string field, as the parsed cell would be."""
+    if ftype == "date":
+        return parse_date(value)
+    if ftype == "datetime":
+        return parse_datetime(value)
+    if ftype in ("integer", "number"):
+        number = _number(value)
+        return None if number is None else (int(number) if ftype == "integer" else number)
+    if ftype == "boolean":
+        text = _as_text(value).strip().casefold()
+        return True if text in _TRUE else False if text in _FALSE else None
+    return value
+
+
 def _bound(limit: Any, ftype: str) -> Any:
     if ftype == "date":
         return parse_date(limit)
@@ -190,3 +298,13 @@ def is_blank(value: Any) -> bool:
 def display(value: Any) -> str:
     """A cell as a person would see it in a message."""
     return _as_text(value)
+
+
+def column_letter(position: int) -> str:
+    """The letter Excel shows for the column at 0-based ``position``: A, B, … Z, AA, AB …"""
+    letters = ""
+    position += 1
+    while position:
+        position, rest = divmod(position - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters

@@ -1,7 +1,7 @@
 """Open a register file as rows of cells, whatever Excel produced.
 
 CSV in UTF-8 (with or without BOM), GBK/GB18030 and UTF-16 with tabs (Excel's
-"Unicode text"), and XLSX. Rows are produced lazily so memory stays flat
+"Unicode text"), and workbooks: XLSX, legacy XLS and ODS (``workbooks``). Rows are produced lazily so memory stays flat
 however long the file is. Files are only ever opened for reading.
 """
 
@@ -16,8 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from handbook.errors import InputFileError
+from handbook.registers.workbooks import WORKBOOK_KINDS, workbook_rows
 
-REGISTER_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx")
+REGISTER_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".xls", ".ods")
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .xls (and other Office 97 files)
 _CHUNK = 1 << 20
 
 
@@ -26,15 +28,15 @@ class Source:
     """A readable register file: its path, how it is read, and a row iterator factory."""
 
     path: Path
-    kind: str  # "csv" or "xlsx"
+    kind: str  # "csv", or a workbook kind: "xlsx", "xls", "ods"
     encoding: str | None = None
     delimiter: str = ","
     sheet: str | None = None
 
     def rows(self) -> Iterator[list[Any]]:
         """Every row as a list of cell values (str for CSV; native types for XLSX)."""
-        if self.kind == "xlsx":
-            return _xlsx_rows(self.path, self.sheet)
+        if self.kind in WORKBOOK_KINDS:
+            return workbook_rows(self.path, self.kind, self.sheet)
         return _csv_rows(self.path, self.encoding or "utf-8", self.delimiter)
 
 
@@ -52,7 +54,9 @@ def open_source(path: Path, encoding: str | None = None, sheet: str | None = Non
     if head.startswith(b"PK\x03\x04"):
         if not zipfile.is_zipfile(path):
             raise InputFileError("xlsx-unreadable", file=str(path), reason="zip")
-        return Source(path, "xlsx", sheet=sheet)
+        return Source(path, _zip_kind(path), sheet=sheet)
+    if head.startswith(_OLE2):
+        return Source(path, "xls", sheet=sheet)
     if sheet is not None:
         raise InputFileError("no-such-sheet", file=str(path), sheet=sheet, sheets="-")
     if encoding:
@@ -121,26 +125,17 @@ def _csv_rows(path: Path, encoding: str, delimiter: str) -> Iterator[list[Any]]:
         ) from None
 
 
-def _xlsx_rows(path: Path, sheet: str | None) -> Iterator[list[Any]]:
-    import openpyxl  # imported here: CSV users do not pay for it
-
+def _zip_kind(path: Path) -> str:
+    """An OpenDocument spreadsheet names itself in its ``mimetype`` member; else it is XLSX."""
     try:
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many unrelated types for a bad file
-        raise InputFileError("xlsx-unreadable", file=str(path), reason=type(exc).__name__) from None
-    try:
-        if sheet is None:
-            worksheet = workbook.worksheets[0]
-        elif sheet in workbook.sheetnames:
-            worksheet = workbook[sheet]
-        else:
-            raise InputFileError(
-                "no-such-sheet", file=str(path), sheet=sheet, sheets=", ".join(workbook.sheetnames)
-            )
-        for row in worksheet.iter_rows(values_only=True):
-            yield list(row)
-    finally:
-        workbook.close()
+        with zipfile.ZipFile(path) as archive:
+            if "mimetype" in archive.namelist() and (
+                b"opendocument.spreadsheet" in archive.read("mimetype")
+            ):
+                return "ods"
+    except (OSError, zipfile.BadZipFile):
+        pass
+    return "xlsx"
 
 
 def register_files(path: Path) -> list[Path]:

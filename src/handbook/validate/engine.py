@@ -9,18 +9,20 @@ over the file, which happens only when there are duplicates.
 
 from __future__ import annotations
 
+import datetime as dt
 from array import array
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from handbook.model.form import Form
+from handbook.model.form import Form, Text
 from handbook.model.policy import Policy
-from handbook.registers.cells import compile_field, display, is_blank
+from handbook.registers.cells import column_letter, compile_field, display, is_blank
 from handbook.registers.header import HeaderMap
 from handbook.validate.personal import personal_findings
 from handbook.validate.problems import ERROR, WARNING, Problem
-from handbook.validate.rules import Finding, Reference, Rule, RuleSet, compile_rules
+from handbook.validate.rules import Finding, PeriodRule, Reference, Rule, RuleSet, compile_rules
+from handbook.validate.rules.base import INVALID
 
 _FORMULA_START = frozenset("=+-@")
 _CACHE_LIMIT = 4096
@@ -51,6 +53,9 @@ class Column:
     is_string: bool
     personal: str | None
     unique: bool
+    title: Text
+    #: the column's letter as Excel shows it (A, B, … AA)
+    letter: str
     cache: dict[Any, tuple] = field(default_factory=dict)
 
 
@@ -73,11 +78,9 @@ class UniqueTracker:
 
 
 def article_of(form: Form, clauses: Iterable[str]) -> str | None:
-    """The article behind a field or rule, else the one that calls for the form."""
+    """The article behind a field or rule; none when it names none (the form's page is linked)."""
     clauses = tuple(clauses)
-    if clauses:
-        return clauses[0]
-    return form.clauses[0] if form.clauses else None
+    return clauses[0] if clauses else None
 
 
 def compile_columns(form: Form, header: HeaderMap) -> list[Column]:
@@ -90,18 +93,23 @@ def compile_columns(form: Form, header: HeaderMap) -> list[Column]:
         # Choices, dates, numbers and yes/no repeat: cache them. Free text, and unique
         # values (numbers of records) do not.
         cacheable = bool(f.enum) or f.type in ("date", "datetime", "boolean", "integer", "number")
+        # a primary key of one field is unique and required, as Table Schema says
+        key = tuple(form.primary_key) == (name,)
+        unique = f.unique or key
         columns.append(
             Column(
                 pos,
                 name,
                 header.labels[pos],
                 article_of(form, f.clauses),
-                f.required,
+                f.required or key,
                 compile_field(f).check,
-                cacheable and not f.unique,
+                cacheable and not unique,
                 f.type == "string",
                 f.personal,
-                f.unique,
+                unique,
+                f.title,
+                column_letter(pos),
             )
         )
     return columns
@@ -157,17 +165,29 @@ def _cached_cells(
                     col.label,
                     name,
                     display(raw),
-                    params=hit[3],
+                    params={**hit[3], "column": col.title},
                     article=col.article,
+                    cell=f"{col.letter}{row_number}",
                 )
             )
         elif col.required:
-            found.append(
-                Problem(
-                    "required", ERROR, file, row_number, col.label, name, "", article=col.article
-                )
-            )
+            found.append(_required(col, file, row_number))
     return found
+
+
+def _required(col: Column, file: str, row_number: int) -> Problem:
+    return Problem(
+        "required",
+        ERROR,
+        file,
+        row_number,
+        col.label,
+        col.name,
+        "",
+        params={"column": col.title},
+        article=col.article,
+        cell=f"{col.letter}{row_number}",
+    )
 
 
 def _plain_cells(
@@ -184,18 +204,7 @@ def _plain_cells(
         raw = cells[col.pos]
         if raw is None or (type(raw) is str and (not raw or raw.isspace())):
             if col.required:
-                found.append(
-                    Problem(
-                        "required",
-                        ERROR,
-                        file,
-                        row_number,
-                        col.label,
-                        col.name,
-                        "",
-                        article=col.article,
-                    )
-                )
+                found.append(_required(col, file, row_number))
             continue
         value, code, params = col.check(raw)
         if code is not None:
@@ -208,22 +217,26 @@ def _plain_cells(
                     col.label,
                     col.name,
                     display(raw),
-                    params=params or {},
+                    params={**(params or {}), "column": col.title},
                     article=col.article,
+                    cell=f"{col.letter}{row_number}",
                 )
             )
             continue
         values[col.name] = value
-        if col.is_string and type(raw) is str:
-            found.extend(_text_warnings(col, raw, file, row_number, personal))
+        if col.is_string:
+            # a number cell is read as the text Excel shows (a mobile typed as a number)
+            text = raw if type(raw) is str else display(raw)
+            found.extend(_text_warnings(col, text, type(raw) is str, file, row_number, personal))
     return found
 
 
 def _text_warnings(
-    col: Column, raw: str, file: str, row_number: int, personal: str
+    col: Column, raw: str, typed: bool, file: str, row_number: int, personal: str
 ) -> Iterator[Problem]:
-    """A text cell Excel may run as a formula, and unmasked personal data."""
-    if raw[0] in _FORMULA_START:
+    """A text cell Excel may run as a formula, and unmasked personal data (in any cell)."""
+    cell = f"{col.letter}{row_number}"
+    if typed and raw[0] in _FORMULA_START:
         yield Problem(
             "formula-injection",
             WARNING,
@@ -232,7 +245,8 @@ def _text_warnings(
             col.label,
             col.name,
             raw,
-            params={"first": raw[0]},
+            params={"first": raw[0], "column": col.title},
+            cell=cell,
         )
     if col.personal:
         for pcode, pparams in personal_findings(col.personal, raw):
@@ -244,7 +258,8 @@ def _text_warnings(
                 col.label,
                 col.name,
                 display(raw) if pcode == "unmasked-name" else None,
-                params=pparams,
+                params={**pparams, "column": col.title},
+                cell=cell,
             )
 
 
@@ -294,19 +309,45 @@ def _kept(
 
 
 def _rule_problem(
-    finding: Finding, rule: Rule, file: str, row: int | None, labels: dict, value: Any
+    finding: Finding, rule: Rule, file: str, row: int | None, header: _Names, value: Any
 ) -> Problem:
+    name = finding.field or ""
+    letter = header.letters.get(name)
+    params = finding.params
+    if name in header.titles:
+        params = {"column": header.titles[name], **params}
     return Problem(
         finding.code,
         finding.severity,
         file,
         row,
-        labels.get(finding.field or ""),
+        header.labels.get(name),
         finding.field,
         value,
-        params=finding.params,
+        params=params,
         article=rule.article,
+        cell=f"{letter}{row}" if letter and row is not None else None,
     )
+
+
+@dataclass
+class _Names:
+    """How a field is named in this file: its header cell, its column letter, its title."""
+
+    labels: dict[str, str]
+    letters: dict[str, str]
+    titles: dict[str, Text]
+
+
+def _names(form: Form, header: HeaderMap) -> _Names:
+    labels = {name: header.labels[pos] for pos, name in header.columns.items()}
+    letters = {name: column_letter(pos) for pos, name in header.columns.items()}
+    titles = {}
+    for name in labels:
+        f = form.field(name)
+        if f is not None:
+            titles[name] = f.title
+    return _Names(labels, letters, titles)
 
 
 def check_rows(
@@ -318,8 +359,13 @@ def check_rows(
     publish: bool,
     sink: Any,
     key_columns: dict[str, set[str]],
+    strict_periods: bool = False,
+    today: dt.date | None = None,
 ) -> Iterator[Problem]:
     """Yield the problems of the data rows that follow the header.
+
+    Period findings (quotas, coverage, intervals, monthly counts) are warnings,
+    or errors with ``strict_periods`` once their period has ended by ``today``.
 
     ``sink`` receives what outlives the pass: the row count, values of columns
     other registers refer to, pending references and duplicate candidates.
@@ -327,7 +373,7 @@ def check_rows(
     yield from header_problems(form, file, header)
     present = set(header.columns.values())
     columns = compile_columns(form, header)
-    labels = {name: header.labels[pos] for pos, name in header.columns.items()}
+    names = _names(form, header)
     cached = [(c.pos, c.name, c.cache, c) for c in columns if c.cacheable]
     plain = [c for c in columns if not c.cacheable]
     width = max((c.pos for c in columns), default=-1) + 1
@@ -348,34 +394,53 @@ def check_rows(
         if not count & 0xFFFF and sink.on_rows is not None:
             sink.on_rows(sink.file, count)
         values: dict[str, Any] = {}
-        if cached:
-            yield from _cached_cells(cached, cells, values, file, row_number)
+        found = _cached_cells(cached, cells, values, file, row_number) if cached else None
         if plain:
-            yield from _plain_cells(plain, cells, values, file, row_number, personal)
+            more = _plain_cells(plain, cells, values, file, row_number, personal)
+            found = found + more if found else more
+        if found:
+            # a cell filled with a bad value is not an empty cell: one cause, one problem
+            values[INVALID] = {p.field for p in found if p.code != "required"}
+            yield from found
         kept.remember(values)
         for rule in row_rules:
             finding = rule.check_row(values)
             if finding is None:
                 continue
             value = display(values.get(finding.field or "", ""))
-            problem = _rule_problem(finding, rule, file, row_number, labels, value)
+            problem = _rule_problem(finding, rule, file, row_number, names, value)
             if isinstance(rule, Reference):
                 sink.pending.append((rule, problem))
             else:
                 yield problem
         for period_rule in period_rules:
-            period_rule.observe(values, row_number)
+            period_rule.see(values, row_number)
     sink.rows = count
-    yield from _finish(rules, present, file, labels, sink)
+    severity = _period_severity(strict_periods, today or dt.date.today())
+    yield from _finish(rules, present, file, names, sink, severity)
+
+
+def _period_severity(strict: bool, today: dt.date) -> Callable[[PeriodRule], str]:
+    def severity(rule: PeriodRule) -> str:
+        return ERROR if strict and rule.ended(today) else WARNING
+
+    return severity
 
 
 def _finish(
-    rules: RuleSet, present: set[str], file: str, labels: dict, sink: Any
+    rules: RuleSet,
+    present: set[str],
+    file: str,
+    names: _Names,
+    sink: Any,
+    severity: Callable[[PeriodRule], str],
 ) -> Iterator[Problem]:
     """After the last row: period rules' findings, and references waiting for their target."""
     for rule in rules.period:
+        level = severity(rule)
         for finding in rule.finish():
-            yield _rule_problem(finding, rule, file, finding.row, labels, None)
+            finding.severity = level
+            yield _rule_problem(finding, rule, file, finding.row, names, None)
     for reference in rules.references:
         if reference.spec["field"] in present:
             sink.pending.append(
@@ -386,8 +451,9 @@ def _finish(
                         WARNING,
                         file,
                         None,
-                        labels.get(reference.spec["field"]),
+                        names.labels.get(reference.spec["field"]),
                         reference.spec["field"],
+                        params={"column": names.titles[reference.spec["field"]]},
                         article=reference.article,
                     ),
                 )

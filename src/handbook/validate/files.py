@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from handbook.errors import InputFileError
-from handbook.model.form import Form
+from handbook.model.form import Form, Text
 from handbook.model.policy import Policy
-from handbook.registers.cells import display
+from handbook.registers.cells import column_letter, display
 from handbook.registers.header import (
     HeaderMap,
 )
@@ -47,7 +47,17 @@ def check_file(
         result.form = form.id
         wanted = (key_columns or {}).get(form.id, {})
         result.problems.extend(
-            check_rows(form, file, header, register.data, policy, options.publish, result, wanted)
+            check_rows(
+                form,
+                file,
+                header,
+                register.data,
+                policy,
+                options.publish,
+                result,
+                wanted,
+                options.strict_periods,
+            )
         )
         if any(len(t.hashes) > 1 for t in result.unique):
             duplicates = list(_duplicate_problems(form, file, header, source, result.unique))
@@ -72,7 +82,12 @@ def _duplicate_problems(
     rows = source.rows()
     for _ in range(header.row):
         next(rows, None)
-    labels = {name: header.labels[pos] for pos, name in header.columns.items()}
+    letters = {name: column_letter(pos) for pos, name in header.columns.items()}
+
+    def title(name: str) -> Text:
+        f = form.field(name)
+        return f.title if f is not None else Text(name, name)
+
     for tracker, key, row, first in duplicate_rows(form, header, rows, trackers):
         shown = " / ".join(display(k) for k in key)
         if len(tracker.names) == 1:
@@ -84,8 +99,9 @@ def _duplicate_problems(
                 tracker.column,
                 tracker.names[0],
                 shown,
-                params={"first": first},
+                params={"first": first, "column": title(tracker.names[0])},
                 article=tracker.article,
+                cell=f"{letters[tracker.names[0]]}{row}" if tracker.names[0] in letters else None,
             )
         else:
             yield Problem(
@@ -97,7 +113,10 @@ def _duplicate_problems(
                 None,
                 shown,
                 params={
-                    "columns": "、".join(labels.get(n, n) for n in tracker.names),
+                    "columns": Text(
+                        "、".join(title(n).zh for n in tracker.names),
+                        ", ".join(title(n).en for n in tracker.names),
+                    ),
                     "first": first,
                 },
                 article=tracker.article,

@@ -30,6 +30,8 @@ class Problem:
     value: str | None = None
     params: dict[str, Any] = _field(default_factory=dict)
     article: str | None = None
+    #: the cell as staff see it in Excel (B7); None for a problem of the whole register
+    cell: str | None = None
 
     def message(self, lang: str) -> str:
         """The explanation in ``lang``."""
@@ -45,6 +47,7 @@ class Problem:
             "file": self.file,
             "row": self.row,
             "column": self.column,
+            "cell": self.cell,
             "field": self.field,
             "value": self.value,
             "message": self.message(lang),

@@ -98,6 +98,7 @@ def resolve_references(results: list[FileResult], forms: dict[str, Form]) -> Non
                             "target_date": display(earliest),
                         },
                         problem.article,
+                        problem.cell,
                     )
                 )
         r.pending = []
@@ -135,4 +136,5 @@ def _with(problem: Problem, params: dict[str, Any]) -> Problem:
         problem.value,
         {**problem.params, **params},
         problem.article,
+        problem.cell,
     )

@@ -13,11 +13,13 @@ from handbook.validate.rules import Reference
 
 @dataclass
 class Options:
-    """How strictly to check: ``publish`` turns personal-data warnings into errors."""
+    """How strictly to check: ``publish`` turns personal-data warnings into errors, ``strict_periods`` period findings."""
 
     publish: bool = False
     encoding: str | None = None
     sheet: str | None = None
+    #: period findings (quotas, coverage, intervals) are errors once their period has ended
+    strict_periods: bool = False
 
 
 @dataclass

@@ -12,6 +12,10 @@ from handbook.messages import words
 from handbook.model.form import Form, Text
 from handbook.model.policy import Policy, Setting
 
+#: In the values a row rule sees: the names of the row's cells that are filled with a
+#: value that does not parse (already reported), so "must be filled" rules leave them alone.
+INVALID = "\x00invalid"
+
 
 @dataclass
 class Finding:
@@ -134,7 +138,46 @@ class RowRule(Rule):
 
 
 class PeriodRule(Rule):
+    """A finding about an estate's period (quotas, coverage, intervals, monthly counts).
+
+    Not an error in any row: reported as a warning, with the period the rows
+    span, unless the run asks for errors on periods that have ended.
+    """
+
     period = True
+    #: the parameter naming the date field that places a row in the period
+    period_param: str | None = "date"
+
+    def __init__(self, form: Form, spec: dict[str, Any], policy: Policy) -> None:
+        super().__init__(form, spec, policy)
+        self.period_field = spec.get(self.period_param) if self.period_param else None
+        self.first: dt.date | None = None
+        self.last: dt.date | None = None
+
+    def see(self, values: dict[str, Any], row: int) -> None:
+        """Place the row in the period, then let the rule observe it."""
+        if self.period_field is not None:
+            day = values.get(self.period_field)
+            if day is not None:
+                day = as_date(day)
+                if self.first is None or day < self.first:
+                    self.first = day
+                if self.last is None or day > self.last:
+                    self.last = day
+        self.observe(values, row)
+
+    def period_label(self) -> Text:
+        """The period the rows span, as a message's opening words ("" when unknown)."""
+        if self.first is None or self.last is None:
+            return Text("", "")
+        span = f"{self.first.isoformat()} – {self.last.isoformat()}"
+        return Text(f"{span}：", f"{span}: ")
+
+    def ended(self, today: dt.date) -> bool:
+        """Whether the last month of the period is over by ``today``."""
+        if self.last is None:
+            return False
+        return (today.year, today.month) > (self.last.year, self.last.month)
 
     def observe(self, values: dict[str, Any], row: int) -> None:
         raise NotImplementedError

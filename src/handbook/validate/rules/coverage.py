@@ -17,6 +17,7 @@ class Coverage(PeriodRule):
     params = ("field", "among", "minimum")
     field_params = ("field", "among")
     setting_param = "minimum"
+    period_param = "among"
 
     def __init__(self, form: Form, spec: dict[str, Any], policy: Policy) -> None:
         super().__init__(form, spec, policy)
@@ -44,6 +45,7 @@ class Coverage(PeriodRule):
                     "count": self.count,
                     "share": pct(share),
                     "minimum": pct(minimum),
+                    "period": self.period_label(),
                 },
                 self.spec["field"],
             )

@@ -9,10 +9,15 @@ from handbook.validate.rules.base import Finding, RowRule, as_date, column_title
 
 
 class Order(RowRule):
-    """``later`` is not before ``earlier`` (dates or datetimes)."""
+    """``later`` is not before ``earlier`` (dates or datetimes).
+
+    The problem is shown in ``later``'s column, or in ``field``'s when the rule
+    names the one staff typed (a reply date after its due date is the reply's fault).
+    """
 
     check = "order"
-    params = field_params = ("earlier", "later")
+    params = ("earlier", "later")
+    field_params = ("earlier", "later", "field")
 
     def check_row(self, values: dict[str, Any]) -> Finding | None:
         earlier, later = self.spec["earlier"], self.spec["later"]
@@ -32,6 +37,6 @@ class Order(RowRule):
                     "earlier": show(a),
                     "later": show(b),
                 },
-                later,
+                self.spec.get("field") or later,
             )
         return None

@@ -6,7 +6,7 @@ from typing import Any
 
 from handbook.model.form import Form, Text
 from handbook.model.policy import Policy
-from handbook.validate.rules.base import Finding, RowRule, column_title
+from handbook.validate.rules.base import INVALID, Finding, RowRule, column_title
 
 
 class RequiredIf(RowRule):
@@ -27,7 +27,7 @@ class RequiredIf(RowRule):
         ]
 
     def check_row(self, values: dict[str, Any]) -> Finding | None:
-        if self.name in values:
+        if self.name in values or self.name in values.get(INVALID, ()):
             return None
         if self.when_filled is not None:
             if self.when_filled in values:

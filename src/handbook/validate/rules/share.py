@@ -16,7 +16,7 @@ class Share(PeriodRule):
 
     check = "share"
     params = ("field", "minimum")
-    field_params = ("field",)
+    field_params = ("field", "date")
     setting_param = "minimum"
 
     def __init__(self, form: Form, spec: dict[str, Any], policy: Policy) -> None:
@@ -52,6 +52,7 @@ class Share(PeriodRule):
                         "count": count,
                         "total": self.total,
                         "minimum": pct(float(minimum)),
+                        "period": self.period_label(),
                     },
                     self.spec["field"],
                 )
