@@ -18,6 +18,7 @@ BROKEN = {
     "unknown_type.yaml": ("unknown-type", 6),
     "enum_label_missing.yaml": ("enum-label-missing", 10),
     "title_missing.yaml": ("title-missing", 3),
+    "constraint_wrong_type.yaml": ("constraint-not-for-type", 10),
 }
 
 

@@ -45,6 +45,9 @@ def _as_keys(form_id: str, rows: list[list[str]], path: Path) -> Path:
     ("cell", "valid"),
     [
         ("2026-03-05 09:30", True),
+        ("2026-03-05T09:30:00Z", True),
+        ("2026-03-05T09:30:00+08:00", True),
+        ("2026-03-05 09:30:15.250", True),
         ("2026-02-30 09:30", False),
         ("", False),
     ],

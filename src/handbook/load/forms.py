@@ -53,6 +53,14 @@ FIELD_KEYS = (
     "clauses",
 )
 CONSTRAINT_KEYS = ("required", "unique", "pattern", "minimum", "maximum", "minLength", "maxLength")
+#: The field types each constraint applies to, as Table Schema defines them.
+CONSTRAINT_TYPES = {
+    "pattern": ("string",),
+    "minLength": ("string",),
+    "maxLength": ("string",),
+    "minimum": ("integer", "number", "date", "datetime"),
+    "maximum": ("integer", "number", "date", "datetime"),
+}
 ENUM_KEYS = ("value", "zh", "en")
 TEXT_KEYS = LANGS
 CHECKLIST_KEYS = ("id", "text", "clauses")
@@ -253,6 +261,17 @@ class _Checker:
             )
             constraints = LineDict()
         self.keys(constraints, CONSTRAINT_KEYS, f"{where}.constraints")
+        for key in constraints:
+            types = CONSTRAINT_TYPES.get(key)
+            if types is not None and ftype in FIELD_TYPES and ftype not in types:
+                self.add(
+                    constraints.line_of(key),
+                    "constraint-not-for-type",
+                    name=name,
+                    key=key,
+                    type=ftype,
+                    types=", ".join(types),
+                )
         pattern = constraints.get("pattern")
         if pattern is not None:
             try:

@@ -246,6 +246,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "“{value}”不是“{column}”的可选值。可选：{allowed}。",
         "'{value}' is not an allowed value of '{column}'. Choose one of: {allowed}.",
     ),
+    "constraint-not-for-type": (
+        "字段 {name} 的约束 {key} 不适用于类型 {type}（只适用于 {types}）。请删除该约束或改正字段类型。",
+        "Constraint {key} of field {name} does not apply to type {type} (only to {types}). Remove it or correct the field's type.",
+    ),
     "enum-near-miss": (
         "“{value}”不是“{column}”的可选值。是不是“{suggestion}”？可选：{allowed}。",
         "'{value}' is not an allowed value of '{column}'. Did you mean '{suggestion}'? Choose one of: {allowed}.",

@@ -17,6 +17,22 @@ FALSE_VALUES = ["否", "no", "No", "NO", "false", "False", "FALSE", "0", "N", "n
 #: Formats written into blanks and the canonical form of the derived schema.
 DATE_FORMAT = "%Y-%m-%d"
 DATETIME_FORMAT = "%Y-%m-%d %H:%M"
+#: The derived schema declares "any" for date-times: the validator reads ISO 8601 (T, seconds,
+#: fractions, Z or an offset) as well as 2026-03-05 14:30, and one fixed pattern would reject
+#: what it accepts.
+SCHEMA_DATETIME_FORMAT = "any"
+
+#: Where the validator is more lenient than a Table Schema, for values staff type; said in
+#: the derived schema's description so another tool knows, and on the validator page.
+LENIENCIES = (
+    "dates as Excel and WPS write them: 2026/3/5, 2026年3月5日, 26年3月5日 (20yy), a date cell, "
+    "and 2026/3/5 0:00 for a date",
+    "yes/no as 是/否, yes/no, Y/N, true/false, 1/0, √/×",
+    "choices by their key or their Chinese or English label, trimmed, case and full-width "
+    "forms ignored",
+    "blank rows are skipped; a title row above the header is skipped",
+    "a header cell may be the field's Chinese title, its English title or its name",
+)
 
 
 def field_descriptor(field: Field, lang: str = "en") -> dict[str, Any]:
@@ -31,7 +47,7 @@ def field_descriptor(field: Field, lang: str = "en") -> dict[str, Any]:
     if field.type == "date":
         descriptor["format"] = DATE_FORMAT
     elif field.type == "datetime":
-        descriptor["format"] = DATETIME_FORMAT
+        descriptor["format"] = SCHEMA_DATETIME_FORMAT
     elif field.type == "boolean":
         descriptor["trueValues"] = TRUE_VALUES
         descriptor["falseValues"] = FALSE_VALUES
@@ -47,6 +63,10 @@ def table_schema(form: Form, lang: str = "en", include_derived: bool = False) ->
     """The Table Schema descriptor of ``form`` (titles and descriptions in ``lang``)."""
     fields = form.fields if include_derived else form.input_fields
     schema: dict[str, Any] = {
+        "description": (
+            f"{form.title.get(lang)}. Derived from the handbook's form {form.id}. "
+            "The handbook's validator also accepts: " + "; ".join(LENIENCIES) + "."
+        ),
         "fields": [field_descriptor(f, lang) for f in fields],
         "missingValues": [""],
     }

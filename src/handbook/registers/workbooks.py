@@ -9,6 +9,7 @@ an empty cell.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,13 @@ WORKBOOK_KINDS = ("xlsx", "xls", "ods")
 
 
 def calamine_available() -> bool:
-    """Whether the fast reader can be imported here."""
+    """Whether the fast reader can be used here.
+
+    ``HANDBOOK_WORKBOOK_READER=openpyxl`` forces the pure-Python reader, as in the
+    browser (tests and the benchmark compare the two).
+    """
+    if os.environ.get("HANDBOOK_WORKBOOK_READER") == "openpyxl":
+        return False
     try:
         import python_calamine  # noqa: F401
     except ImportError:
@@ -35,14 +42,6 @@ def workbook_rows(path: Path, kind: str, sheet: str | None) -> Iterator[list[Any
     if kind != "xlsx":
         raise InputFileError("workbook-reader-missing", file=str(path), kind=kind.upper())
     return _openpyxl_rows(path, sheet)
-
-
-def _cell(value: Any) -> Any:
-    if value == "":
-        return None
-    if type(value) is float and value.is_integer() and abs(value) < 1e15:
-        return int(value)
-    return value
 
 
 def _calamine_rows(path: Path, kind: str, sheet: str | None) -> Iterator[list[Any]]:
@@ -62,7 +61,9 @@ def _calamine_rows(path: Path, kind: str, sheet: str | None) -> Iterator[list[An
     try:
         worksheet = workbook.get_sheet_by_name(sheet) if sheet else workbook.get_sheet_by_index(0)
         for row in worksheet.iter_rows():
-            yield [_cell(v) for v in row]
+            # calamine gives "" for an empty cell and a float for every number; an integral
+            # float reads as the integer Excel shows (cells.display), so only "" is mapped
+            yield [None if v == "" else v for v in row]
     except InputFileError:
         raise
     except Exception as exc:  # a damaged sheet part

@@ -1,0 +1,95 @@
+"""Benchmark: reading and checking the same register as CSV and as XLSX, with each reader.
+
+Writes N rows (default 50 000, seeded, every row valid) of the repair follow-up register as
+CSV and as XLSX, then checks each with the validator's engine in its own process: CSV, XLSX
+with python-calamine (the default), XLSX with openpyxl (the fallback, as in the browser).
+Prints rows per second and the ratios.
+
+    python benchmarks/readers_bench.py [--rows 50000]
+
+Target (issue 11): XLSX at least 0.3x the CSV rate.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "benchmarks" / "out"
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from validate_bench import generate  # noqa: E402  (after the path is set)
+
+CHILD = """
+import sys, time
+from pathlib import Path
+from handbook.load.forms import load_forms
+from handbook.load.policy import load_policy
+from handbook.validate import validate_files
+forms = load_forms(Path({forms!r})); policy = load_policy(Path({policy!r}))
+start = time.perf_counter()
+results = validate_files([(Path({path!r}), "repair_followup")], forms, policy)
+print(results[0].rows, len(results[0].problems), time.perf_counter() - start)
+"""
+
+
+def to_xlsx(source: Path, target: Path) -> None:
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet()
+    with source.open(encoding="utf-8", newline="") as handle:
+        for row in csv.reader(handle):
+            sheet.append(row)
+    workbook.save(target)
+
+
+def run(path: Path, reader: str | None) -> tuple[int, int, float]:
+    env = dict(os.environ)
+    if reader:
+        env["HANDBOOK_WORKBOOK_READER"] = reader
+    code = CHILD.format(forms=str(ROOT / "forms"), policy=str(ROOT / "policy.yaml"), path=str(path))
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
+    ).stdout.split()
+    return int(out[0]), int(out[1]), float(out[2])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=50_000)
+    args = parser.parse_args()
+    csv_path = OUT / f"readers_{args.rows}.csv"
+    xlsx_path = OUT / f"readers_{args.rows}.xlsx"
+    if not csv_path.exists():
+        generate(csv_path, args.rows)
+    if not xlsx_path.exists():
+        started = time.perf_counter()
+        to_xlsx(csv_path, xlsx_path)
+        print(f"wrote {xlsx_path.name} in {time.perf_counter() - started:.1f} s")
+    rates = {}
+    for label, path, reader in (
+        ("CSV", csv_path, None),
+        ("XLSX, calamine", xlsx_path, None),
+        ("XLSX, openpyxl", xlsx_path, "openpyxl"),
+    ):
+        rows, problems, seconds = run(path, reader)
+        rates[label] = rows / seconds
+        print(
+            f"{label:16}: {rows:,} rows in {seconds:.2f} s = {rates[label]:,.0f} rows/s, problems {problems}"
+        )
+    csv_rate = rates["CSV"]
+    print(f"XLSX (calamine) / CSV: {rates['XLSX, calamine'] / csv_rate:.2f} (target >= 0.3)")
+    print(f"XLSX (openpyxl) / CSV: {rates['XLSX, openpyxl'] / csv_rate:.2f}")
+    print(f"calamine / openpyxl  : {rates['XLSX, calamine'] / rates['XLSX, openpyxl']:.1f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
