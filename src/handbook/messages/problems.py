@@ -128,6 +128,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "编辑数据文件（术语表或勘误表）{file} 第 {line} 行有错误：",
         "The editorial file (glossary or errata) {file} has an error on line {line}:",
     ),
+    "tasks-invalid": (
+        "任务页定义文件 {file} 第 {line} 行有错误：",
+        "The task pages file {file} has an error on line {line}:",
+    ),
+    "task-unknown-policy": (
+        "{where} 用到设置“{key}”，但 policy.yaml 中没有它（或没有这一项）。已有的设置：{known}。",
+        "{where} names the setting '{key}', which policy.yaml lacks (or lacks that entry). Known settings: {known}.",
+    ),
     "unknown-check": (
         "规则“{rule}”的检查类型“{check}”未知。可用：{allowed}。",
         "Rule '{rule}' has an unknown check '{check}'. Use one of: {allowed}.",

@@ -39,8 +39,13 @@ def article_anchor(article_id: str, lang: str) -> str:
     )
 
 
-def clause_links(clauses: Iterable[str], index: dict[str, str], from_url: str) -> str:
-    """Links to the pages defining ``clauses``, relative to the page at ``from_url``."""
+def clause_links(
+    clauses: Iterable[str], index: dict[str, str], from_url: str, lang: str = "zh"
+) -> str:
+    """Links to the pages defining ``clauses``, relative to the page at ``from_url``.
+
+    Chinese lists take the enumeration comma (、), English ones a comma and a space.
+    """
     prefix = _prefix(from_url)
     links = []
     for clause in clauses:
@@ -49,7 +54,7 @@ def clause_links(clauses: Iterable[str], index: dict[str, str], from_url: str) -
             links.append(clause)
         else:
             links.append(f'<a href="{prefix}{page_url(page)}#{clause}">{clause}</a>')
-    return "、".join(links) if links else "—"
+    return ("、" if lang != "en" else ", ").join(links) if links else "—"
 
 
 def source_note(meta: dict, lang: str) -> str:
@@ -66,7 +71,8 @@ def source_note(meta: dict, lang: str) -> str:
 def missing(what: str, lang: str) -> str:
     """A visible marker for text missing in the source (never filled in)."""
     label = words(lang)["missing"]
-    return f'<span class="hb-missing" title="{html.escape(label)}">［{html.escape(label)}：{html.escape(what)}］</span>'
+    text = words(lang)["missing_marker"].format(label=label, what=what)
+    return f'<span class="hb-missing" title="{html.escape(label)}">{html.escape(text)}</span>'
 
 
 
@@ -203,7 +209,7 @@ def forms_index(forms: Iterable[Form], index: dict[str, str], lang: str, from_ur
                 )
             )
         lines.append(
-            f"| {title} | {w[form.kind]} | {clause_links(form.clauses, index, from_url)} | {downloads} |"
+            f"| {title} | {w[form.kind]} | {clause_links(form.clauses, index, from_url, lang)} | {downloads} |"
         )
     return "\n".join(lines)
 
