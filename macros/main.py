@@ -6,6 +6,7 @@ plugin re-runs the build once per language after ``define_env``.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from handbook.blanks import DOWNLOAD_FORMATS, write_downloads
@@ -14,8 +15,12 @@ from handbook.load.content import load_errata, load_glossary
 from handbook.load.forms import get_form, load_forms
 from handbook.load.policy import load_policy
 from handbook.load.tasks import load_tasks
-from handbook.site import pages, tasks
+from handbook.messages import render
+from handbook.site import history, pages, tasks
 from handbook.site.indicators_page import indicators_page
+
+# Not under "mkdocs.": a stale translation is shown, but does not fail `mkdocs build --strict`.
+_LOG = logging.getLogger("handbook.build")
 
 
 def _lang(env) -> str:
@@ -125,6 +130,19 @@ def define_env(env) -> None:
     def tasks_index() -> str:
         """Every task page of tasks.yaml, as links with one line each."""
         return tasks.tasks_list(task_list()[1], _lang(env), page_url())
+
+    @env.macro
+    def stale_translations() -> str:
+        """English pages whose Chinese page changed in git after them (the build warns of each)."""
+        stale = history.stale_translations(root / "docs", root)
+        if _lang(env) == "zh":  # once per build, not once per language
+            for page, changed, translated in stale:
+                _LOG.warning(
+                    render(
+                        "translation-stale", "en", page=page, changed=changed, translated=translated
+                    )
+                )
+        return history.stale_table(stale, _lang(env), page_url())
 
     @env.macro
     def indicators() -> str:

@@ -603,3 +603,15 @@ SECTIONS["tasks"] = {
         "choice_mean": "the average of the eight item rates",
     },
 }
+
+# site/history.py: the editors' list of stale translations
+SECTIONS["stale-translations"] = {
+    "zh": {
+        "head": ("页面", "中文最后修改", "英文最后修改"),
+        "none": "目前没有：每个英文页面都在其中文页面最后一次修改之后更新过。",
+    },
+    "en": {
+        "head": ("Page", "Chinese last changed", "English last changed"),
+        "none": "None at present: every English page was updated after the last change of its Chinese page.",
+    },
+}
