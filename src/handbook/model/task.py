@@ -29,7 +29,7 @@ class Step:
 
     def placeholders(self) -> set[tuple[str, str | None]]:
         """Every ``(setting, entry)`` the step's text names, in either language."""
-        found = set()
+        found: set[tuple[str, str | None]] = set()
         for text in (self.text.zh, self.text.en):
             found.update((m[1], m[2]) for m in PLACEHOLDER.finditer(text))
         return found
