@@ -2,7 +2,8 @@
 
 - ``on_page_markdown``: a regulation page (``<lang>/rules/sNN.md``) shows the
   date of its last change from git (Material renders ``revision_date``);
-- ``on_post_page``: the search dialog gets an accessible name; a page of a
+- ``on_post_page``: the search dialog gets an accessible name; the head loses the
+  hreflang links Material would fetch sitemaps beside (site/alternate.py); a page of a
   non-default language searches its own index; every page searches with the
   handbook's worker (``handbook.site.search``);
   with the PDF enabled, every page links its language's PDF in the footer;
@@ -22,7 +23,7 @@ from typing import Any
 
 from mkdocs.plugins import event_priority
 
-from handbook.site import history, pdf, searchindex
+from handbook.site import alternate, history, pdf, searchindex
 from handbook.site import search as site_search
 
 # language -> (its navigation's pages in order, site name, site description)
@@ -75,6 +76,7 @@ def on_post_page(output, page, config):
     lang = _lang(config)
     output = searchindex.label_search_dialog(output)
     output = site_search.page_html(output)
+    output = alternate.drop_alternate_links(output)
     if lang != _languages(config)[0]:
         output = searchindex.rebase_page_config(output, lang)
     if _pdf_enabled(config):

@@ -6,6 +6,7 @@ plugin re-runs the build once per language after ``define_env``.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from handbook.blanks import DOWNLOAD_FORMATS, write_downloads
@@ -13,8 +14,13 @@ from handbook.load.articles import article_index
 from handbook.load.content import load_errata, load_glossary
 from handbook.load.forms import get_form, load_forms
 from handbook.load.policy import load_policy
-from handbook.site import pages
+from handbook.load.tasks import load_tasks
+from handbook.messages import render
+from handbook.site import history, pages, tasks
 from handbook.site.indicators_page import indicators_page
+
+# Not under "mkdocs.": a stale translation is shown, but does not fail `mkdocs build --strict`.
+_LOG = logging.getLogger("handbook.build")
 
 
 def _lang(env) -> str:
@@ -26,6 +32,11 @@ def define_env(env) -> None:
     root = Path(env.project_dir)
     forms = load_forms(root / "forms")
     articles = article_index(root / "docs")
+
+    def task_list():
+        # read at call time, so a change of policy.yaml or tasks.yaml shows on `mkdocs serve`
+        policy = load_policy(root / "policy.yaml")
+        return policy, load_tasks(root / "tasks.yaml", policy, forms)
 
     def page_url() -> str:
         # relative to the language root: English pages live under en/, and their links
@@ -66,7 +77,9 @@ def define_env(env) -> None:
         form = get_form(forms, form_id)
         lang = _lang(env)
         text = form.description.get(lang) if form.description else ""
-        cites = pages.words(lang)["cites"] + pages.clause_links(form.clauses, articles, page_url())
+        cites = pages.words(lang)["cites"] + pages.clause_links(
+            form.clauses, articles, page_url(), lang
+        )
         return f"{text}\n\n{cites}"
 
     @env.macro
@@ -103,6 +116,33 @@ def define_env(env) -> None:
         return pages.policy_table(
             load_policy(root / "policy.yaml"), articles, _lang(env), page_url()
         )
+
+    @env.macro
+    def task_page(task_id: str) -> str:
+        """The task page ``task_id`` of tasks.yaml: steps, deadlines and shares from policy.yaml, forms, checklists, articles."""
+        policy, defined = task_list()
+        task = next((t for t in defined if t.id == task_id), None)
+        if task is None:
+            raise KeyError(f"tasks.yaml has no task {task_id!r}: {[t.id for t in defined]}")
+        return tasks.task_page(task, policy, forms, articles, _lang(env), page_url())
+
+    @env.macro
+    def tasks_index() -> str:
+        """Every task page of tasks.yaml, as links with one line each."""
+        return tasks.tasks_list(task_list()[1], _lang(env), page_url())
+
+    @env.macro
+    def stale_translations() -> str:
+        """English pages whose Chinese page changed in git after them (the build warns of each)."""
+        stale = history.stale_translations(root / "docs", root)
+        if _lang(env) == "zh":  # once per build, not once per language
+            for page, changed, translated in stale:
+                _LOG.warning(
+                    render(
+                        "translation-stale", "en", page=page, changed=changed, translated=translated
+                    )
+                )
+        return history.stale_table(stale, _lang(env), page_url())
 
     @env.macro
     def indicators() -> str:

@@ -45,6 +45,8 @@ COMPUTED_KEYS = {
     | {"csv_checklist", "xlsx_checklist"},  # w.get(f"{fmt}_{form.kind}", w[fmt])
     "report": {"error", "warning"},  # t[problem.severity]
     "indicators": {"per_household", "share_of_complaints"},  # w[settings["complaint_rate_meaning"]]
+    "tasks": {"hours_one", "days_one", "months_one"}  # w[f"{unit}_one" …]
+    | {"choice_pooled", "choice_mean"},  # w.get(f"choice_{value}", …)
 }
 
 

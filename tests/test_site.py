@@ -69,9 +69,9 @@ CSS_IMPORT = re.compile(r"""@import\s+['"]([^'"]+)""")
 def test_field_table_and_download_link_in_both_languages(site: Path) -> None:
     zh = html_of(site, "forms/complaint_register")
     en = html_of(site, "en/forms/complaint_register")
-    assert "<td>投诉编号</td>" in zh and "<code>complaint_no</code>" in zh
+    assert '<td data-label="列名">投诉编号</td>' in zh and "<code>complaint_no</code>" in zh
     assert "来访 / 来电 / 来函" in zh
-    assert "<td>Complaint no.</td>" in en and "In person / Phone / Letter" in en
+    assert '<td data-label="Column">Complaint no.</td>' in en and "In person / Phone / Letter" in en
     for page, url, lang in (
         (zh, "forms/complaint_register", "zh"),
         (en, "en/forms/complaint_register", "en"),

@@ -128,6 +128,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "编辑数据文件（术语表或勘误表）{file} 第 {line} 行有错误：",
         "The editorial file (glossary or errata) {file} has an error on line {line}:",
     ),
+    "translation-stale": (
+        "英文页面落后于中文原文：docs/zh/{page} 修改于 {changed}，docs/en/{page} 最后修改于 {translated}。请更新英文页面（编辑须知的修订记录页列出全部）。",
+        "English page behind its Chinese source: docs/zh/{page} changed on {changed}, docs/en/{page} last on {translated}. Update the English page (the editors' change log page lists them all).",
+    ),
+    "tasks-invalid": (
+        "任务页定义文件 {file} 第 {line} 行有错误：",
+        "The task pages file {file} has an error on line {line}:",
+    ),
+    "task-unknown-policy": (
+        "{where} 用到设置“{key}”，但 policy.yaml 中没有它（或没有这一项）。已有的设置：{known}。",
+        "{where} names the setting '{key}', which policy.yaml lacks (or lacks that entry). Known settings: {known}.",
+    ),
     "unknown-check": (
         "规则“{rule}”的检查类型“{check}”未知。可用：{allowed}。",
         "Rule '{rule}' has an unknown check '{check}'. Use one of: {allowed}.",

@@ -27,6 +27,7 @@ from handbook.messages import sections
 RULE_PAGE = re.compile(r"(?:^|/)(?P<lang>[a-z]{2})/rules/s(?P<section>\d{2})\.md$")
 
 _LABEL = sections("history")
+_STALE = sections("stale-translations")
 
 
 def _git(repo: Path, *args: str) -> str | None:
@@ -129,3 +130,63 @@ def unrecorded(
         if changed is not None and (not logged or max(logged) < changed):
             missing[section] = changed
     return missing
+
+
+def _commit_times(folder: Path, repo: Path) -> dict[str, int]:
+    """Every file under ``folder`` (path relative to ``repo``) → when its last commit was made.
+
+    One ``git log`` for the whole folder; a file whose last commit is a shallow boundary
+    gets no time (its real last change may be older).
+    """
+    rel = folder.resolve().relative_to(repo.resolve()).as_posix()
+    out = _git(repo, "log", "--format=%x00%H %ct", "--name-only", "--", rel)
+    if not out:
+        return {}
+    shallow = _shallow_boundaries(repo)
+    times: dict[str, int] = {}
+    for entry in out.split("\0")[1:]:
+        head, *names = entry.strip().splitlines()
+        commit, _, seconds = head.partition(" ")
+        for name in names:
+            if name and name not in times:
+                times[name] = -1 if commit in shallow or not seconds.isdigit() else int(seconds)
+    return {name: t for name, t in times.items() if t >= 0}
+
+
+def stale_translations(
+    docs: Path, repo: Path, source: str = "zh", other: str = "en"
+) -> list[tuple[str, dt.date, dt.date]]:
+    """Pages whose ``source`` text was committed after their ``other``-language twin.
+
+    ``(path under docs/<lang>/, source's date, twin's date)``, in path order. A page
+    git cannot date (untracked, shallow boundary) is left out: nothing is guessed.
+    """
+    docs, repo = Path(docs).resolve(), Path(repo).resolve()
+    times = _commit_times(docs, repo)
+    base = docs.relative_to(repo).as_posix()
+    stale = []
+    for page in sorted((docs / source).rglob("*.md")):
+        rel = page.relative_to(docs / source).as_posix()
+        changed = times.get(f"{base}/{source}/{rel}")
+        translated = times.get(f"{base}/{other}/{rel}")
+        if changed is not None and translated is not None and changed > translated:
+            day = lambda t: dt.datetime.fromtimestamp(t, dt.UTC).date()  # noqa: E731
+            stale.append((rel, day(changed), day(translated)))
+    return stale
+
+
+def stale_table(stale: list[tuple[str, dt.date, dt.date]], lang: str, from_url: str) -> str:
+    """The editors' list of English pages behind their Chinese source, linked to both."""
+    w = _STALE["en" if lang == "en" else "zh"]
+    if not stale:
+        return w["none"]
+    up = "../" * (from_url.strip("/").count("/") + 1) if from_url.strip("/") else ""
+    rows = [f"| {' | '.join(w['head'])} |", "| --- | --- | --- |"]
+    for rel, changed, translated in stale:
+        url = rel[: -len("index.md")] if rel.endswith("index.md") else rel[: -len(".md")] + "/"
+        zh_link = f"{up}{'../' if lang == 'en' else ''}{url}"
+        en_link = f"{up}{'' if lang == 'en' else 'en/'}{url}"
+        rows.append(
+            f'| <a href="{zh_link}">{rel}</a> · <a href="{en_link}">en</a> | {changed.isoformat()} | {translated.isoformat()} |'
+        )
+    return "\n".join(rows)

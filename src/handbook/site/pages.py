@@ -39,8 +39,13 @@ def article_anchor(article_id: str, lang: str) -> str:
     )
 
 
-def clause_links(clauses: Iterable[str], index: dict[str, str], from_url: str) -> str:
-    """Links to the pages defining ``clauses``, relative to the page at ``from_url``."""
+def clause_links(
+    clauses: Iterable[str], index: dict[str, str], from_url: str, lang: str = "zh"
+) -> str:
+    """Links to the pages defining ``clauses``, relative to the page at ``from_url``.
+
+    Chinese lists take the enumeration comma (、), English ones a comma and a space.
+    """
     prefix = _prefix(from_url)
     links = []
     for clause in clauses:
@@ -49,7 +54,7 @@ def clause_links(clauses: Iterable[str], index: dict[str, str], from_url: str) -
             links.append(clause)
         else:
             links.append(f'<a href="{prefix}{page_url(page)}#{clause}">{clause}</a>')
-    return "、".join(links) if links else "—"
+    return ("、" if lang != "en" else ", ").join(links) if links else "—"
 
 
 def source_note(meta: dict, lang: str) -> str:
@@ -66,22 +71,43 @@ def source_note(meta: dict, lang: str) -> str:
 def missing(what: str, lang: str) -> str:
     """A visible marker for text missing in the source (never filled in)."""
     label = words(lang)["missing"]
-    return f'<span class="hb-missing" title="{html.escape(label)}">［{html.escape(label)}：{html.escape(what)}］</span>'
+    text = words(lang)["missing_marker"].format(label=label, what=what)
+    return f'<span class="hb-missing" title="{html.escape(label)}">{html.escape(text)}</span>'
+
+
+def stacked_table(head: Iterable[str], rows: Iterable[Iterable[str]]) -> str:
+    """An HTML table that reads as one block per row on a phone (``.hb-stack`` in handbook.css).
+
+    Each cell carries its column's name (``data-label``), shown above the cell when the
+    columns are stacked; cells are HTML already.
+    """
+    labels = [html.escape(h) for h in head]
+    body = "".join(
+        "<tr>"
+        + "".join(
+            f'<td data-label="{label}">{cell}</td>' for label, cell in zip(labels, row, strict=True)
+        )
+        + "</tr>"
+        for row in rows
+    )
+    header = "".join(f"<th>{label}</th>" for label in labels)
+    return f'<div class="hb-stack"><table><thead><tr>{header}</tr></thead><tbody>{body}</tbody></table></div>'
 
 
 def field_table(form: Form, lang: str) -> str:
-    """The register's columns as a Markdown table, in ``lang``."""
+    """The register's columns as a table, in ``lang``; one block per column on a phone."""
     w = words(lang)
-    lines = [
-        f"| {w['column']} | {w['key']} | {w['type']} | {w['required']} | {w['rules']} |",
-        "| --- | --- | --- | --- | --- |",
-    ]
-    for f in form.fields:
-        lines.append(
-            f"| {_cell(f.title.get(lang))} | `{f.name}` | {w[f.type]} | "
-            f"{w['yes'] if f.required else w['no']} | {_cell(field_rules(f, lang))} |"
+    rows = [
+        (
+            html.escape(f.title.get(lang)),
+            f"<code>{f.name}</code>",
+            html.escape(w[f.type]),
+            html.escape(w["yes"] if f.required else w["no"]),
+            html.escape(field_rules(f, lang)),
         )
-    return "\n".join(lines)
+        for f in form.fields
+    ]
+    return stacked_table((w["column"], w["key"], w["type"], w["required"], w["rules"]), rows)
 
 
 def download_links(form: Form, lang: str, from_url: str, formats: Iterable[str] = ("csv",)) -> str:
@@ -158,6 +184,8 @@ def checklist_html(form: Form, lang: str) -> str:
         for label in w["sign"]
     )
     return (
+        f'<p class="hb-no-print"><button type="button" class="md-button md-button--primary hb-print">'
+        f"{html.escape(w['print'])}</button></p>\n"
         '<div class="hb-checklist">\n'
         f'<p class="hb-print-title">{html.escape(form.title.get(lang))}</p>\n'
         f'<div class="hb-head">{head}</div>\n'
@@ -178,8 +206,7 @@ def form_page_link(form: Form, from_url: str) -> str:
 def forms_index(forms: Iterable[Form], index: dict[str, str], lang: str, from_url: str) -> str:
     """Every register and checklist: link, kind, articles, downloads."""
     w = words(lang)
-    head = w["forms_head"]
-    lines = [f"| {' | '.join(head)} |", "| --- | --- | --- | --- |"]
+    rows = []
     prefix = _downloads_prefix(from_url, lang)
     for form in forms:
         title = (
@@ -198,10 +225,10 @@ def forms_index(forms: Iterable[Form], index: dict[str, str], lang: str, from_ur
                     for fmt in ("csv", "xlsx")
                 )
             )
-        lines.append(
-            f"| {title} | {w[form.kind]} | {clause_links(form.clauses, index, from_url)} | {downloads} |"
+        rows.append(
+            (title, w[form.kind], clause_links(form.clauses, index, from_url, lang), downloads)
         )
-    return "\n".join(lines)
+    return stacked_table(w["forms_head"], rows)
 
 
 def form_articles(form: Form) -> set[str]:
