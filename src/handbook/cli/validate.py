@@ -15,7 +15,9 @@ from handbook.load.articles import article_index, page_url
 from handbook.load.forms import get_form, load_forms
 from handbook.load.policy import load_policy
 from handbook.messages import words
+from handbook.model.form import Form
 from handbook.outputs import FORMATS, ReportContext, exit_code
+from handbook.outputs.annotate import annotate, annotated_name
 from handbook.project import articles_root, forms_dir, policy_file
 from handbook.registers.reading import register_files
 from handbook.validate import FileResult, Options, validate_files
@@ -87,6 +89,13 @@ def _form_urls(folder: Path, base: str, lang: str, form_ids: list[str]) -> dict[
     default=lambda: os.environ.get("HANDBOOK_URL", ""),
     help="Base URL of the handbook for article links (env HANDBOOK_URL).",
 )
+@click.option(
+    "--annotate",
+    "annotate_to",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Write a copy of the register with the problems marked (an .xlsx file; a folder for several files). The register itself is never changed.",
+)
 @FORMS
 @reports_errors
 def validate(
@@ -101,6 +110,7 @@ def validate(
     max_errors: int | None,
     jobs: int,
     handbook_url: str,
+    annotate_to: Path | None,
     forms_path: Path | None,
 ) -> None:
     """Check filled-in registers (files or folders; default data/) against their forms and the rules.
@@ -156,6 +166,8 @@ def validate(
         max_errors,
         _form_urls(folder, handbook_url, lang, list(loaded)),
     )
+    if annotate_to is not None:
+        _annotate(results, loaded, annotate_to, lang, ctx.article_urls)
     rendered = FORMATS[fmt](results, ctx)
     click.echo(rendered.stdout, nl=False)
     if rendered.summary is not None:
@@ -166,6 +178,27 @@ def validate(
         else:
             click.echo(rendered.summary, nl=False)
     sys.exit(exit_code(results))
+
+
+def _annotate(
+    results: list[FileResult],
+    forms: dict[str, Form],
+    out: Path,
+    lang: str,
+    article_urls: dict[str, str],
+) -> None:
+    """The annotated copies: one file for one register, else one per register in a folder."""
+    readable = [r for r in results if r.fatal is None and r.form in forms]
+    inputs = {Path(r.file).resolve() for r in results}
+    several = len(readable) > 1 or out.is_dir()
+    if several and out.exists() and not out.is_dir():
+        raise InputFileError("annotate-needs-folder", out=str(out))
+    for result in readable:
+        target = out / annotated_name(Path(result.file)) if several else out
+        if target.resolve() in inputs:
+            raise InputFileError("annotate-overwrites-input", out=str(target))
+        written = annotate(result, forms[result.form or ""], target, lang, article_urls)
+        click.echo(str(written), err=True)
 
 
 def _row_progress(lang: str) -> Callable[[str, int], None] | None:

@@ -262,6 +262,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "字段 {name} 的约束 {key} 不适用于类型 {type}（只适用于 {types}）。请删除该约束或改正字段类型。",
         "Constraint {key} of field {name} does not apply to type {type} (only to {types}). Remove it or correct the field's type.",
     ),
+    "annotate-overwrites-input": (
+        "--annotate {out} 会覆盖被检查的文件。请另选一个文件名，原文件不会被修改。",
+        "--annotate {out} would overwrite a file being checked. Choose another name: the register itself is never changed.",
+    ),
+    "annotate-needs-folder": (
+        "检查多个文件时，--annotate 需要一个文件夹（{out} 是文件）。每个登记表的标注副本写入该文件夹。",
+        "With several files, --annotate takes a folder ({out} is a file). Each register's annotated copy is written into it.",
+    ),
     "enum-near-miss": (
         "“{value}”不是“{column}”的可选值。是不是“{suggestion}”？可选：{allowed}。",
         "'{value}' is not an allowed value of '{column}'. Did you mean '{suggestion}'? Choose one of: {allowed}.",

@@ -140,7 +140,7 @@ SECTIONS["workbook"] = {
         "key": "字段名",
         "intro": (
             "每行登记一条记录。带下拉箭头的列请从列表中选择；日期写成 2026-03-05。",
-            "填好后另存为 .xlsx，用检查程序核对：handbook validate 文件名.xlsx",
+            "填好后保存，在手册的“登记表检查”页面（手册首页 → 检查登记表）把文件拖进去即可检查，文件不会离开你的电脑；有问题的单元格会标出，并可下载标注后的副本。",
             "依据条款：{clauses}",
         ),
     },
@@ -170,7 +170,7 @@ SECTIONS["workbook"] = {
         "key": "Key",
         "intro": (
             "One record per row. Columns with a dropdown arrow take a value from the list; write dates as 2026-03-05.",
-            "When done, save as .xlsx and check it: handbook validate file.xlsx --lang en",
+            "When done, save it and drop it on the handbook's register check page (home page → Check a register): the file never leaves your computer, the cells with problems are marked, and you can download a marked copy.",
             "Required by: {clauses}",
         ),
     },
@@ -268,7 +268,7 @@ SECTIONS["indicators"] = {
         "share_of_complaints": "有效投诉率按有效投诉占全部投诉的比例计算（{max} 的目标适用于此）",
         "threshold": "少于 {n} 的分组不显示，防止识别个人",
         "basis": "口径：",
-        "unreadable": "有 {n} 个单元格无法识别，未计入；请先运行 handbook validate。",
+        "unreadable": "有 {n} 个单元格无法识别，未计入；请先检查登记表（手册的“登记表检查”页面）。",
         "households": "总户数 {n}",
         "no_households": "未提供总户数（property.yaml），按户计算的投诉率无数据",
     },
@@ -297,7 +297,7 @@ SECTIONS["indicators"] = {
         "share_of_complaints": "substantiated complaint rate as a share of all complaints (the {max} target applies to it)",
         "threshold": "groups smaller than {n} are not shown, so no one can be identified",
         "basis": "Basis: ",
-        "unreadable": "{n} cells could not be read and were left out; run handbook validate first.",
+        "unreadable": "{n} cells could not be read and were left out; check the registers first (the handbook's register check page).",
         "households": "{n} households",
         "no_households": "no household count (property.yaml): the rate per household has no data",
     },
@@ -617,5 +617,23 @@ SECTIONS["stale-translations"] = {
     "en": {
         "head": ("Page", "Chinese last changed", "English last changed"),
         "none": "None at present: every English page was updated after the last change of its Chinese page.",
+    },
+}
+
+# outputs/annotate.py: the annotated copy of a register
+SECTIONS["annotate"] = {
+    "zh": {
+        "sheet": "检查结果",
+        "head": ("单元格", "行", "列", "级别", "问题", "依据条款"),
+        "error": "错误",
+        "warning": "警告",
+        "none": "没有发现问题。",
+    },
+    "en": {
+        "sheet": "Problems",
+        "head": ("Cell", "Row", "Column", "Severity", "Problem", "Article"),
+        "error": "error",
+        "warning": "warning",
+        "none": "No problems found.",
     },
 }
