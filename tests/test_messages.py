@@ -30,6 +30,7 @@ NOT_CODES = {
     "hb-items": "a chart's HTML id",
     "hb-roles": "a chart's HTML id",
     "hb-trend": "a chart's HTML id",
+    "chinese-calendar": "a package's name (the holiday calendar)",
 }
 
 #: word keys looked up with a computed key, and the expression that computes them.
@@ -38,6 +39,7 @@ COMPUTED_KEYS = {
     | {"csv_checklist", "xlsx_checklist"},  # w.get(f"{fmt}_{form.kind}", w[fmt])
     "report": {"error", "warning"},  # t[problem.severity]
     "indicators": {"per_household", "share_of_complaints"},  # w[settings["complaint_rate_meaning"]]
+    "limit": {"max_until", "min_until", "max_from", "min_from"},  # f"{kind}_until" in limit_text
 }
 
 

@@ -477,8 +477,42 @@ SECTIONS["cli"] = {
 
 # validate/rules: amounts of time in messages
 SECTIONS["quantity"] = {
-    "zh": {"hours": " {n} 小时", "days": " {n} 天", "same_day": "当天"},
-    "en": {"hours": "{n} hours", "days": "{n} days", "same_day": "the same day"},
+    "zh": {
+        "hours": " {n} 小时",
+        "days": " {n} 天",
+        "working_days": " {n} 个工作日",
+        "same_day": "当天",
+    },
+    "en": {
+        "hours": "{n} hours",
+        "days": "{n} days",
+        "working_days": "{n} working days",
+        "same_day": "the same day",
+    },
+}
+
+# validate/rules: the limit a row is judged by; with history, the period it was in force
+SECTIONS["limit"] = {
+    "zh": {
+        "max": "规定的{what}",
+        "min": "规定的{what}",
+        "max_until": " {until} 前规定的{what}",
+        "min_until": " {until} 前规定的{what}",
+        "max_from": " {start} 起规定的{what}",
+        "min_from": " {start} 起规定的{what}",
+        "gap": "最长间隔{n}",
+        "per_month": "每月至少 {n} 次",
+    },
+    "en": {
+        "max": "the {what} allowed",
+        "min": "the required {what}",
+        "max_until": "the {what} in force until {until}",
+        "min_until": "the {what} required until {until}",
+        "max_from": "the {what} in force from {start}",
+        "min_from": "the {what} required from {start}",
+        "gap": "longest gap of {n}",
+        "per_month": "{n} a month",
+    },
 }
 
 # site/pages.py: the policy page's table

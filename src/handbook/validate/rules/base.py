@@ -7,10 +7,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from handbook.errors import FormFileError
+from handbook.errors import CalendarRangeError, FormFileError
 from handbook.messages import words
 from handbook.model.form import Form, Text
-from handbook.model.policy import Policy, Setting
+from handbook.model.policy import Policy, Setting, Term
 
 
 @dataclass
@@ -55,9 +55,32 @@ def pct(share: float) -> str:
 
 def quantity(amount: float | int, unit: str) -> Text:
     amount = round(amount, 1) if isinstance(amount, float) else amount
-    kind = unit if unit in ("hours", "same_day") else "days"
+    kind = unit if unit in ("hours", "same_day", "working_days") else "days"
     zh, en = (words("quantity", lang)[kind].format(n=amount) for lang in ("zh", "en"))
     return Text(zh, en)
+
+
+def limit_text(setting: Setting, term: Term, what: Text, kind: str = "max") -> Text:
+    """The limit a row was judged by: "规定的 3 天", or with history "2026-06-30 前规定的 14 天".
+
+    ``kind`` is ``max`` (a deadline or longest gap) or ``min`` (a quota).
+    """
+    if not setting.has_history:
+        form, extra = kind, {}
+    elif term.until is not None:
+        form, extra = f"{kind}_until", {"until": term.until.isoformat()}
+    else:
+        start = term.start.isoformat() if term.start else ""
+        form, extra = f"{kind}_from", {"start": start}
+    zh, en = (
+        words("limit", lang)[form].format(what=what.get(lang), **extra) for lang in ("zh", "en")
+    )
+    return Text(zh, en)
+
+
+def calendar_finding(setting: Setting, exc: CalendarRangeError, field: str | None) -> Finding:
+    """A row whose deadline cannot be judged: its working days reach a year the calendar lacks."""
+    return Finding("rule-calendar-unknown", {"setting": setting.title, **exc.params}, field)
 
 
 def unusable_rule(form: Form, spec: dict[str, Any], code: str, **problem: Any) -> FormFileError:
@@ -84,6 +107,8 @@ class Rule:
     setting_param: str | None = None
     #: parameters whose values (or keys) name fields, checked by lint beside ``field_params``
     lint_fields: tuple[str, ...] = ()
+    #: the parameter naming the date a row is judged by (the rule in force on that date)
+    date_param: str | None = None
 
     @classmethod
     def lint(
