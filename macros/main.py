@@ -13,7 +13,8 @@ from handbook.load.articles import article_index
 from handbook.load.content import load_errata, load_glossary
 from handbook.load.forms import get_form, load_forms
 from handbook.load.policy import load_policy
-from handbook.site import pages
+from handbook.project import today
+from handbook.site import pages, policy_page
 from handbook.site.indicators_page import indicators_page
 
 
@@ -67,7 +68,8 @@ def define_env(env) -> None:
         lang = _lang(env)
         text = form.description.get(lang) if form.description else ""
         cites = pages.words(lang)["cites"] + pages.clause_links(form.clauses, articles, page_url())
-        return f"{text}\n\n{cites}"
+        limits = policy_page.form_limits(form, policy(), forms.values(), lang, today())
+        return f"{text}\n\n{cites}" + (f"\n\n{limits}" if limits else "")
 
     @env.macro
     def errata_table() -> str:
@@ -97,12 +99,27 @@ def define_env(env) -> None:
         page_ids = {a for a, page in articles.items() if page == rel}
         return pages.related_forms(forms.values(), page_ids, _lang(env), page_url())
 
+    def policy():
+        return load_policy(root / "policy.yaml")
+
+    def links(clauses) -> str:
+        return pages.clause_links(clauses, articles, page_url())
+
     @env.macro
     def policy_table() -> str:
-        """Every number of the rules from policy.yaml, with its articles and alternatives."""
-        return pages.policy_table(
-            load_policy(root / "policy.yaml"), articles, _lang(env), page_url()
-        )
+        """Every number of the rules from policy.yaml, in force today, with its articles and alternatives."""
+        return policy_page.policy_table(policy(), forms.values(), links, _lang(env), today())
+
+    @env.macro
+    def policy_history() -> str:
+        """Each setting's earlier values from policy.yaml (until, value, articles)."""
+        return policy_page.policy_history(policy(), forms.values(), links, _lang(env))
+
+    @env.macro
+    def policy_value(key: str, selector: str | None = None) -> str:
+        """The value of policy setting ``key`` in force today, in words (``selector``: one entry of a map)."""
+        view = policy_page.PolicyView(policy(), forms.values(), _lang(env))
+        return view.in_force(key, today(), selector)
 
     @env.macro
     def indicators() -> str:

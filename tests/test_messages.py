@@ -39,6 +39,8 @@ COMPUTED_KEYS = {
     | {"csv_checklist", "xlsx_checklist"},  # w.get(f"{fmt}_{form.kind}", w[fmt])
     "report": {"error", "warning"},  # t[problem.severity]
     "indicators": {"per_household", "share_of_complaints"},  # w[settings["complaint_rate_meaning"]]
+    # words("policy-choices", lang).get(value): a choice setting's value
+    "policy-choices": {"per_household", "share_of_complaints", "pooled", "mean"},
     "limit": {"max_until", "min_until", "max_from", "min_from"},  # f"{kind}_until" in limit_text
 }
 

@@ -297,3 +297,56 @@ def _parsed(row: list[str]) -> dict:
         else:
             parsed[key] = value
     return parsed
+
+
+# ---- on the site -----------------------------------------------------------------------
+
+
+def _links(clauses) -> str:
+    return "、".join(clauses) or "—"
+
+
+def test_the_policy_page_shows_values_in_the_page_language() -> None:
+    from handbook.site.policy_page import policy_table
+
+    policy = load_policy(ROOT / "policy.yaml")
+    zh = policy_table(policy, FORMS.values(), _links, "zh", D("2026-03-01"))
+    en = policy_table(policy, FORMS.values(), _links, "en", D("2026-03-01"))
+    assert "漏水/渗漏：3 天" in zh and "当天" in zh and "72 小时" in zh and "经理：10%" in zh
+    assert "same_day" not in zh and "leak:" not in zh and "manager:" not in zh
+    assert "Leak / water seepage: 3 days" in en and "the same day" in en and "72 hours" in en
+    assert "：" not in en.replace("`", "")  # English punctuation in English
+
+
+def test_the_policy_page_history_table_in_both_languages() -> None:
+    from handbook.site.policy_page import policy_history, policy_table
+
+    policy = load_policy(DATA / "good_history.yaml")
+    zh = policy_history(policy, FORMS.values(), _links, "zh")
+    en = policy_history(policy, FORMS.values(), _links, "en")
+    assert "| 设置 | 期间 | 数值 | 依据条款 |" in zh
+    assert "| 至 2024-12-31 | 48 小时 | RV-1.1.2.1 |" in zh
+    assert "| 2025-01-01 至 2025-12-31 | 36 小时 |" in zh
+    assert "| 2026-01-01 起（现行） | 24 小时 |" in zh
+    assert "| until 2026-06-30 |" in en and ": 14 days |" in en
+    assert "| from 2026-07-01 (in force) |" in en and "5 working days" in en
+    # the value in force on a day, with its period
+    before = policy_table(policy, FORMS.values(), _links, "zh", D("2025-06-01"))
+    assert "36 小时（2025-01-01 至 2025-12-31）" in before
+    shipped = policy_history(load_policy(ROOT / "policy.yaml"), FORMS.values(), _links, "en")
+    assert shipped.startswith("No setting in policy.yaml has earlier values")
+
+
+def test_form_pages_show_the_value_in_force_on_the_day() -> None:
+    from handbook.site.policy_page import form_limits
+
+    policy = load_policy(DATA / "good_history.yaml")
+    form = FORMS["repair_followup"]
+    text = form_limits(
+        form, load_policy(ROOT / "policy.yaml"), FORMS.values(), "zh", D("2026-03-01")
+    )
+    assert "<strong>维修后回访期限（按维修类别）</strong>：" in text and "漏水/渗漏：3 天" in text
+    partial = form_limits(
+        FORMS["complaint_register"], policy, FORMS.values(), "en", D("2026-03-01")
+    )
+    assert "24 hours (from 2026-01-01)" in partial
