@@ -16,7 +16,8 @@ from handbook.load.forms import get_form, load_forms
 from handbook.load.policy import load_policy
 from handbook.load.tasks import load_tasks
 from handbook.messages import render
-from handbook.site import history, pages, tasks
+from handbook.project import today
+from handbook.site import history, pages, policy_page, tasks
 from handbook.site.indicators_page import indicators_page
 
 # Not under "mkdocs.": a stale translation is shown, but does not fail `mkdocs build --strict`.
@@ -80,7 +81,8 @@ def define_env(env) -> None:
         cites = pages.words(lang)["cites"] + pages.clause_links(
             form.clauses, articles, page_url(), lang
         )
-        return f"{text}\n\n{cites}"
+        limits = policy_page.form_limits(form, policy(), forms.values(), lang, today())
+        return f"{text}\n\n{cites}" + (f"\n\n{limits}" if limits else "")
 
     @env.macro
     def errata_table() -> str:
@@ -110,12 +112,27 @@ def define_env(env) -> None:
         page_ids = {a for a, page in articles.items() if page == rel}
         return pages.related_forms(forms.values(), page_ids, _lang(env), page_url())
 
+    def policy():
+        return load_policy(root / "policy.yaml")
+
+    def links(clauses) -> str:
+        return pages.clause_links(clauses, articles, page_url())
+
     @env.macro
     def policy_table() -> str:
-        """Every number of the rules from policy.yaml, with its articles and alternatives."""
-        return pages.policy_table(
-            load_policy(root / "policy.yaml"), articles, _lang(env), page_url()
-        )
+        """Every number of the rules from policy.yaml, in force today, with its articles and alternatives."""
+        return policy_page.policy_table(policy(), forms.values(), links, _lang(env), today())
+
+    @env.macro
+    def policy_history() -> str:
+        """Each setting's earlier values from policy.yaml (until, value, articles)."""
+        return policy_page.policy_history(policy(), forms.values(), links, _lang(env))
+
+    @env.macro
+    def policy_value(key: str, selector: str | None = None) -> str:
+        """The value of policy setting ``key`` in force today, in words (``selector``: one entry of a map)."""
+        view = policy_page.PolicyView(policy(), forms.values(), _lang(env))
+        return view.in_force(key, today(), selector)
 
     @env.macro
     def task_page(task_id: str) -> str:

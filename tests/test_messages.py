@@ -31,6 +31,7 @@ NOT_CODES = {
     "hb-roles": "a chart's HTML id",
     "hb-trend": "a chart's HTML id",
     "handbook-search": "the search worker's settings key in the index",
+    "chinese-calendar": "a package's name (the holiday calendar)",
     "handbook-search-input": "a script's HTML id",
 }
 
@@ -47,6 +48,9 @@ COMPUTED_KEYS = {
     "indicators": {"per_household", "share_of_complaints"},  # w[settings["complaint_rate_meaning"]]
     "tasks": {"hours_one", "days_one", "months_one"}  # w[f"{unit}_one" …]
     | {"choice_pooled", "choice_mean"},  # w.get(f"choice_{value}", …)
+    # words("policy-choices", lang).get(value): a choice setting's value
+    "policy-choices": {"per_household", "share_of_complaints", "pooled", "mean"},
+    "limit": {"max_until", "min_until", "max_from", "min_from"},  # f"{kind}_until" in limit_text
 }
 
 

@@ -53,3 +53,7 @@ class UnknownFormError(HandbookError):
 
 class InputFileError(HandbookError):
     """A register file that cannot be read: missing, binary, bad encoding, no header."""
+
+
+class CalendarRangeError(HandbookError):
+    """A working-day count reaches a year the holiday calendar has no announcement for."""

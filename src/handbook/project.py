@@ -6,6 +6,7 @@ used elsewhere (a data repository's CI) falls back to the forms shipped in it.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -43,3 +44,15 @@ def articles_root(forms: Path) -> Path | None:
         return docs
     shipped = forms.parent / "docs"
     return shipped if shipped.is_dir() else None
+
+
+def today() -> dt.date:
+    """The day pages show the values in force on: today, or $SOURCE_DATE_EPOCH's day when set.
+
+    SOURCE_DATE_EPOCH is the reproducible-builds convention: a build of the same sources
+    on another day gives the same pages.
+    """
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+    return dt.date.today()

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from handbook.cli.common import FORMS, LANG, known_clauses, reports_errors
-from handbook.load.policy import load_policy
+from handbook.load.policy import check_policy_file
 from handbook.messages import words
 from handbook.project import forms_dir, policy_file
 from handbook.validate.lint import lint_folder
@@ -27,8 +27,8 @@ def lint(forms_path: Path | None, lang: str) -> None:
     """
     folder = forms_dir(forms_path)
     policy_path = policy_file(folder)
-    policy = load_policy(policy_path) if policy_path.exists() else None
-    problems = lint_folder(folder, known_clauses(folder), policy)
+    policy, problems = check_policy_file(policy_path) if policy_path.exists() else (None, [])
+    problems += lint_folder(folder, known_clauses(folder), policy)
     for problem in problems:
         click.echo(problem.render(lang))
     if problems:

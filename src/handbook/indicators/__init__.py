@@ -144,7 +144,9 @@ def context(
         period = data_period(registers) or months_between(
             dt.date(as_of.year, 1, 1), dt.date(as_of.year, 12, 1)
         )
-    return Context(settings_from_policy(policy), period, as_of, estate or Estate(), Labels(forms))
+    return Context(
+        settings_from_policy(policy, period.end), period, as_of, estate or Estate(), Labels(forms)
+    )
 
 
 def build_report(

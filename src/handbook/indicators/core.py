@@ -12,11 +12,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from handbook.errors import FormFileError
+from handbook.errors import CalendarRangeError, FormFileError, HandbookError
 from handbook.load.estate import Estate
+from handbook.model import deadlines
 from handbook.model.form import Form, Text
 from handbook.model.period import Period
-from handbook.model.policy import Policy
+from handbook.model.policy import Policy, Setting, Term
 
 SHARE, COUNT = "share", "count"
 AT_LEAST, BELOW = "at_least", "below"
@@ -102,13 +103,32 @@ SETTING_KEYS = (
 
 @dataclass(frozen=True)
 class Settings:
-    """The policy values indicators use, read from ``policy.yaml`` (no defaults of their own)."""
+    """The policy values indicators use, read from ``policy.yaml`` (no defaults of their own).
+
+    ``values`` are those in force on the last day of the report period: they serve
+    the settings that apply to a period as a whole (how a rate is computed, the
+    smallest group shown). A deadline or a target that applies to each row is
+    looked up on the row's own date with ``on`` (the value in force then).
+    """
 
     values: dict[str, Any]
     clauses: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    history: dict[str, Setting] = field(default_factory=dict)
 
     def __getitem__(self, key: str) -> Any:
         return self.values[key]
+
+    def term(self, key: str, day: Any) -> Term:
+        """The value of ``key`` in force on ``day`` (a date or datetime), with its unit and period."""
+        setting = self.history.get(key)
+        if setting is not None and day is not None:
+            return setting.term_on(as_date(day))
+        unit = setting.unit if setting is not None else "days"
+        return Term(self.values[key], unit)
+
+    def on(self, key: str, day: Any) -> Any:
+        """The value of ``key`` in force on ``day``."""
+        return self.term(key, day).value
 
     def article(self, key: str) -> str | None:
         """The first article of setting ``key`` in the policy, if it names one."""
@@ -124,9 +144,37 @@ class Settings:
         """Ratings that count as satisfied (with 较满意/基本满意 when the policy says so)."""
         return SATISFIED | FAIRLY if self["satisfied_includes_fairly"] else SATISFIED
 
+    def within(self, key: str, start: Any, end: Any, selector: Any = None) -> bool | None:
+        """Whether ``end`` keeps the deadline ``key`` in force on ``start``'s date (None: no deadline).
 
-def settings_from_policy(policy: Policy) -> Settings:
-    """The settings in force, from ``policy``; a setting the policy lacks is an unusable policy."""
+        Counted as the validator's ``within`` rule does (``model.deadlines``); a count
+        the holiday calendar cannot make is an unusable report, never a guess.
+        """
+        term = self.term(key, start)
+        limit = term.limit_for(selector)
+        if limit is None:
+            return None
+        if limit == "same_day":
+            return as_date(end) <= as_date(start)
+        try:
+            return deadlines.elapsed(start, end, term.unit) <= float(limit)
+        except CalendarRangeError as exc:
+            raise HandbookError(
+                "report-calendar-unknown", setting=key, problem_code=exc.code, problem=exc.params
+            ) from None
+
+    def mean(self, key: str, days: Iterable[Any], pick: Any = float) -> float | None:
+        """The mean over ``days`` of ``pick(value in force on each day)``: a target weighted by rows."""
+        targets = [pick(self.on(key, day)) for day in days]
+        if not targets:
+            return None
+        if len(set(targets)) == 1:  # one rule over the whole period: its value, not a float sum
+            return targets[0]
+        return sum(targets) / len(targets)
+
+
+def settings_from_policy(policy: Policy, on: dt.date | None = None) -> Settings:
+    """The settings in force on ``on`` (now when None); a setting the policy lacks is an unusable policy."""
     missing = [key for key in SETTING_KEYS if key not in policy]
     if missing:
         raise FormFileError(
@@ -136,9 +184,9 @@ def settings_from_policy(policy: Policy) -> Settings:
             problem_code="policy-setting-missing",
             problem={"keys": ", ".join(missing)},
         )
-    values = {key: policy.value(key) for key in SETTING_KEYS}
+    values = {key: policy.value(key, on) for key in SETTING_KEYS}
     clauses = {key: tuple(policy[key].clauses) for key in SETTING_KEYS}
-    return Settings(values, clauses)
+    return Settings(values, clauses, {key: policy[key] for key in SETTING_KEYS})
 
 
 class Labels:

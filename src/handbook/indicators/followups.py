@@ -1,8 +1,9 @@
 """Follow-ups (sections 1, 10, 13, 15, 16, 17): rates, role quotas, timeliness, resolution, ratings.
 
 A repair is due for follow-up in the period it was completed, a complaint in
-the period it was closed. Days are calendar days from the start event (day 0),
-as in the validator's ``within`` rule.
+the period it was closed. Deadlines are counted as the validator's ``within`` rule
+counts them (days, working days or hours, the start event's day being day 0), and
+each item is judged, and its target set, by the value in force on its start date.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ from handbook.indicators.core import (
     Group,
     Indicator,
     Row,
-    as_date,
     in_period,
     ratings,
 )
@@ -40,8 +40,15 @@ def followup_rate(ctx: Context, repairs: list[Row], complaints: list[Row]) -> In
     done_c = in_period(complaints, "closed_at", ctx.period)
     followed_r = sum(r.get("followup_on") is not None for r in done_r)
     followed_c = sum(r.get("followup_at") is not None for r in done_c)
-    target_r = min(1.0, float(sum(ctx.settings["repair_followup_role_shares"].values())))
-    target_c = float(ctx.settings["complaint_followup_share"])
+    # each item is due under the rule in force on its completion or closure date
+    target_r = ctx.settings.mean(
+        "repair_followup_role_shares", (r["completed_on"] for r in done_r), _role_total
+    )
+    target_c = ctx.settings.mean("complaint_followup_share", (r["closed_at"] for r in done_c))
+    if target_r is None:
+        target_r = _role_total(ctx.settings["repair_followup_role_shares"])
+    if target_c is None:
+        target_c = float(ctx.settings["complaint_followup_share"])
     due = len(done_r) + len(done_c)
     target = (target_r * len(done_r) + target_c * len(done_c)) / due if due else None
     groups = (
@@ -60,25 +67,35 @@ def followup_rate(ctx: Context, repairs: list[Row], complaints: list[Row]) -> In
 def repair_role_quota(ctx: Context, repairs: list[Row]) -> Indicator:
     """Per role: repairs followed up by that role ÷ all completed repairs, against its quota."""
     done = in_period(repairs, "completed_on", ctx.period)
-    shares = ctx.settings["repair_followup_role_shares"]
+    key = "repair_followup_role_shares"
+    shares = ctx.settings[key]
+    days = [r["completed_on"] for r in done]
     groups = []
     for role, share in shares.items():
         count = sum(r.get("visitor_role") == role for r in done)
+        # the quota in force on each repair's completion date, averaged over the repairs
+        target = ctx.settings.mean(key, days, lambda v, role=role: float(v.get(role, 0)))
         groups.append(
             Group(
                 role,
                 ctx.labels.enum(REPAIRS, "visitor_role", role),
-                ctx.figure(count, len(done), float(share)),
+                ctx.figure(count, len(done), float(share) if target is None else target),
             )
         )
     by_any = sum(r.get("visitor_role") in shares for r in done)
+    overall = ctx.settings.mean(key, days, _role_total)
     return Indicator(
         "repair_role_quota",
         SECTION,
-        ctx.settings.article("repair_followup_role_shares"),
-        ctx.figure(by_any, len(done), min(1.0, float(sum(shares.values())))),
+        ctx.settings.article(key),
+        ctx.figure(by_any, len(done), _role_total(shares) if overall is None else overall),
         groups=tuple(groups),
     )
+
+
+def _role_total(shares: dict) -> float:
+    """The role quotas added up: the share of repairs followed up at all (at most 100 %)."""
+    return min(1.0, float(sum(shares.values())))
 
 
 def repair_followup_on_time(ctx: Context, repairs: list[Row]) -> Indicator:
@@ -91,9 +108,16 @@ def repair_followup_on_time(ctx: Context, repairs: list[Row]) -> Indicator:
     windows = ctx.settings["repair_followup_days"]
     groups = []
     total_in_time = total = 0
-    for repair_class, days in windows.items():
+    for repair_class in windows:
         rows = [r for r in done if r.get("repair_class") == repair_class]
-        in_time = sum((r["followup_on"] - r["completed_on"]).days <= int(days) for r in rows)
+        in_time = sum(
+            bool(
+                ctx.settings.within(
+                    "repair_followup_days", r["completed_on"], r["followup_on"], repair_class
+                )
+            )
+            for r in rows
+        )
         total_in_time += in_time
         total += len(rows)
         groups.append(
@@ -119,8 +143,10 @@ def complaint_followup_on_time(ctx: Context, complaints: list[Row]) -> Indicator
         for r in in_period(complaints, "closed_at", ctx.period)
         if r.get("followup_at") is not None
     ]
-    days = int(ctx.settings["complaint_followup_days"])
-    in_time = sum((as_date(r["followup_at"]) - as_date(r["closed_at"])).days <= days for r in done)
+    in_time = sum(
+        bool(ctx.settings.within("complaint_followup_days", r["closed_at"], r["followup_at"]))
+        for r in done
+    )
     return Indicator(
         "complaint_followup_on_time",
         SECTION,
@@ -138,7 +164,7 @@ def followup_resolution_rate(
     failed at re-check), follow-up records and visits with a promised reply
     (resolved once replied).
     """
-    target = float(ctx.settings["followup_resolution_target"])
+    key = "followup_resolution_target"
     found_n = in_period(notices, "issued_at", ctx.period)
     ok_n = sum(
         r.get("rectified_on") is not None and r.get("verification") != "fail" for r in found_n
@@ -152,12 +178,28 @@ def followup_resolution_rate(
         ("followup_feedback", ok_f, len(found_f)),
         ("visit_matters", ok_v, len(found_v)),
     )
-    groups = tuple(Group(k, GROUP_TEXT[k], ctx.figure(ok, n, target)) for k, ok, n in parts)
+    # each problem's target is the one in force on the day it was found
+    days = {
+        "repair_defects": [r["issued_at"] for r in found_n],
+        "followup_feedback": [r["followup_date"] for r in found_f],
+        "visit_matters": [r["visit_date"] for r in found_v],
+    }
+    fallback = float(ctx.settings[key])
+    groups = tuple(
+        Group(k, GROUP_TEXT[k], ctx.figure(ok, n, ctx.settings.mean(key, days[k]) or fallback))
+        for k, ok, n in parts
+    )
+    every = [day for found in days.values() for day in found]
+    target = ctx.settings.mean(key, every)
     return Indicator(
         "followup_resolution_rate",
         SECTION,
-        ctx.settings.article("followup_resolution_target"),
-        ctx.figure(ok_n + ok_f + ok_v, len(found_n) + len(found_f) + len(found_v), target),
+        ctx.settings.article(key),
+        ctx.figure(
+            ok_n + ok_f + ok_v,
+            len(found_n) + len(found_f) + len(found_v),
+            fallback if target is None else target,
+        ),
         groups=groups,
     )
 

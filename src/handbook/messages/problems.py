@@ -120,6 +120,54 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "策略文件 {file} 第 {line} 行有错误：",
         "The policy file {file} has an error on line {line}:",
     ),
+    "previous-not-list": (
+        "{where} 的 previous 应为旧值的列表，每项写明旧值及其最后一天，如 previous: [{{until: 2026-06-30, value: 14}}]。",
+        "{where}: previous must be a list of earlier values, each with its last day in force, e.g. previous: [{{until: 2026-06-30, value: 14}}].",
+    ),
+    "previous-not-entry": (
+        "{where} 的 previous 第 {n} 项应写成 {{until: 最后一天, value: 旧值}}，两个键都要有。",
+        "{where}: item {n} of previous must read {{until: last day, value: earlier value}}, with both keys.",
+    ),
+    "previous-bad-date": (
+        "{where} 的 previous 第 {n} 项的 {key}“{value}”不是日期。请写成年-月-日，如 2026-06-30（不加引号）。",
+        "{where}: {key} of item {n} of previous, '{value}', is not a date. Write year-month-day, e.g. 2026-06-30 (no quotes).",
+    ),
+    "previous-bad-period": (
+        "{where} 的 previous 第 {n} 项从 {start} 起，却在 {until} 就结束了。请检查 from 和 until 是否写反。",
+        "{where}: item {n} of previous starts on {start} but ends on {until}, before it. Check whether from and until are swapped.",
+    ),
+    "previous-order": (
+        "{where} 的 previous 第 {n} 项的 until {until} 早于前一项的 {before}。旧值要按时间先后排列，最早的写在最前面。",
+        "{where}: until of item {n} of previous, {until}, is before the item above's, {before}. List earlier values oldest first.",
+    ),
+    "previous-overlap": (
+        "{where} 的 previous 第 {n} 项从 {start} 起，与前一项（到 {before} 为止）重叠。每项从前一项 until 的次日开始：改正日期，或删去重复的一项。",
+        "{where}: item {n} of previous starts on {start}, overlapping the item above (in force until {before}). Each item starts the day after the one above ends: fix the date or remove the repeated item.",
+    ),
+    "previous-gap": (
+        "{where} 的 previous 第 {n} 项从 {start} 起，但前一项到 {before} 就结束了，中间的日子没有规定。请把 from 改为 {expected}，或删去 from。",
+        "{where}: item {n} of previous starts on {start}, but the item above ends on {before}, leaving days with no rule. Set from: {expected}, or remove from.",
+    ),
+    "previous-bad-shape": (
+        "{where} 的 previous 第 {n} 项的旧值 {value} 与现行值的形式不同，应为 {expected}（与 value 相同的键和单位）。",
+        "{where}: the earlier value of item {n} of previous, {value}, does not have the form of value; expected {expected} (the same keys and unit as value).",
+    ),
+    "previous-bad-unit": (
+        "{where} 的 previous 第 {n} 项的单位“{value}”不能用于这个设置。可选：{allowed}。",
+        "{where}: item {n} of previous has the unit '{value}', which this setting cannot take. Choose one of: {allowed}.",
+    ),
+    "calendar-unknown-year": (
+        "按工作日计算需要 {year} 年的法定节假日和调休安排，但所装的 chinese-calendar {version} 只包含 {first}–{last} 年（{date} 不在其中）。国务院公布新一年的安排后，请升级：pip install -U chinese-calendar。",
+        "Counting working days needs the public holidays and make-up working days of {year}, but the installed chinese-calendar {version} knows only {first}–{last} ({date} is outside). Once the State Council has announced that year, upgrade it: pip install -U chinese-calendar.",
+    ),
+    "rule-calendar-unknown": (
+        "无法判断是否超过“{setting}”的时限：它按工作日计算，而 {date} 所在的 {year} 年不在 chinese-calendar {version} 的范围（{first}–{last} 年）内。国务院公布该年安排后，请升级：pip install -U chinese-calendar。",
+        "Cannot tell whether this row keeps the deadline of '{setting}': it counts working days, and {date} falls in {year}, outside what chinese-calendar {version} knows ({first}–{last}). Once the State Council has announced that year, upgrade it: pip install -U chinese-calendar.",
+    ),
+    "report-calendar-unknown": (
+        "无法统计设置 {setting} 的按时率：",
+        "The on-time rate of the setting {setting} cannot be computed:",
+    ),
     "policy-setting-missing": (
         "缺少设置 {keys}。请在 policy.yaml 中补上（数值见手册各条款）。",
         "Settings {keys} are missing. Add them to policy.yaml (the handbook's articles give the values).",
@@ -151,6 +199,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "rule-unknown-policy": (
         "规则“{rule}”的 {param} 引用了策略文件中不存在的“{name}”。可用的键：{known}。",
         "Rule '{rule}': {param} names '{name}', which is not a key of policy.yaml. Known keys: {known}.",
+    ),
+    "rule-needs-date": (
+        "规则“{rule}”缺少参数 {param}：设置 {setting} 有旧值（previous），每行要按其日期当时的规定判断。请写上 {param}: 日期字段名。",
+        "Rule '{rule}' needs the parameter {param}: the setting {setting} has earlier values (previous), and each row is judged by the value in force on its date. Add {param}: <date field>.",
     ),
     "rule-missing-param": (
         "规则“{rule}”（{check}）缺少参数 {param}。",
@@ -316,8 +368,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "'{later_col}' ({later}) is before '{earlier_col}' ({earlier}). Check both dates.",
     ),
     "rule-within": (
-        "“{end_col}”（{end}）距“{start_col}”（{start}）{elapsed}，超过规定的{limit}{selector}。",
-        "'{end_col}' ({end}) is {elapsed} after '{start_col}' ({start}), more than the {limit} allowed{selector}.",
+        "“{end_col}”（{end}）距“{start_col}”（{start}）{elapsed}，超过{allowed}{selector}。",
+        "'{end_col}' ({end}) is {elapsed} after '{start_col}' ({start}), more than {allowed}{selector}.",
     ),
     "rule-required-if": (
         "“{cond_col}”为“{cond_value}”时，“{column}”必须填写。",
@@ -336,16 +388,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The {target_form} is not part of this run, so '{column}' was not cross-checked. Validate both registers together.",
     ),
     "rule-share": (
-        "{period}“{label}”完成的占 {share}（{count}/{total}），低于规定的 {minimum}。",
-        "{period}'{label}' accounts for {share} ({count} of {total}), below the required {minimum}.",
+        "{period}“{label}”完成的占 {share}（{count}/{total}），低于{allowed}。",
+        "{period}'{label}' accounts for {share} ({count} of {total}), below {allowed}.",
     ),
     "rule-coverage": (
-        "{period}已填写“{among_col}”的 {total} 行中，只有 {count} 行填写了“{column}”（{share}），低于规定的 {minimum}。",
-        "{period}Of the {total} rows with '{among_col}', only {count} have '{column}' ({share}), below the required {minimum}.",
+        "{period}已填写“{among_col}”的 {total} 行中，只有 {count} 行填写了“{column}”（{share}），低于{allowed}。",
+        "{period}Of the {total} rows with '{among_col}', only {count} have '{column}' ({share}), below {allowed}.",
     ),
     "rule-interval": (
-        "{group}：{previous} 至 {date} 相隔 {days} 天，超过规定的最长间隔 {limit} 天。",
-        "{group}: {days} days between {previous} and {date}, more than the longest gap allowed, {limit} days.",
+        "{group}：{previous} 至 {date} 相隔{gap}，超过{allowed}。",
+        "{group}: {gap} between {previous} and {date}, more than {allowed}.",
     ),
 }
 
@@ -396,8 +448,8 @@ CATALOGUE.update(
             "'{column}' ({value}) cannot be more than '{limit_col}' ({limit}).",
         ),
         "rule-count": (
-            "{month}：“{label}”共 {count} 次，少于规定的每月至少 {minimum} 次。",
-            "{month}: '{label}' {count} times, fewer than the required {minimum} a month.",
+            "{month}：“{label}”共 {count} 次，少于{allowed}。",
+            "{month}: '{label}' {count} times, fewer than {allowed}.",
         ),
     }
 )

@@ -483,14 +483,108 @@ SECTIONS["cli"] = {
 
 # validate/rules: amounts of time in messages
 SECTIONS["quantity"] = {
-    "zh": {"hours": " {n} 小时", "days": " {n} 天", "same_day": "当天"},
-    "en": {"hours": "{n} hours", "days": "{n} days", "same_day": "the same day"},
+    "zh": {
+        "hours": " {n} 小时",
+        "days": " {n} 天",
+        "working_days": " {n} 个工作日",
+        "same_day": "当天",
+    },
+    "en": {
+        "hours": "{n} hours",
+        "days": "{n} days",
+        "working_days": "{n} working days",
+        "same_day": "the same day",
+    },
+}
+
+# site/policy_page.py: the words of a choice setting's values
+SECTIONS["policy-choices"] = {
+    "zh": {
+        "per_household": "按户计算",
+        "share_of_complaints": "占全部投诉的比例",
+        "pooled": "合并计算",
+        "mean": "各项平均",
+    },
+    "en": {
+        "per_household": "per household",
+        "share_of_complaints": "share of all complaints",
+        "pooled": "pooled",
+        "mean": "mean of the items",
+    },
+}
+
+# validate/rules: the limit a row is judged by; with history, the period it was in force
+SECTIONS["limit"] = {
+    "zh": {
+        "max": "规定的{what}",
+        "min": "规定的{what}",
+        "max_until": " {until} 前规定的{what}",
+        "min_until": " {until} 前规定的{what}",
+        "max_from": " {start} 起规定的{what}",
+        "min_from": " {start} 起规定的{what}",
+        "gap": "最长间隔{n}",
+        "per_month": "每月至少 {n} 次",
+    },
+    "en": {
+        "max": "the {what} allowed",
+        "min": "the required {what}",
+        "max_until": "the {what} in force until {until}",
+        "min_until": "the {what} required until {until}",
+        "max_from": "the {what} in force from {start}",
+        "min_from": "the {what} required from {start}",
+        "gap": "longest gap of {n}",
+        "per_month": "{n} a month",
+    },
 }
 
 # site/pages.py: the policy page's table
 SECTIONS["policy-table"] = {
-    "zh": {"head": ("设置", "现行值", "依据条款", "其他规定", "说明")},
-    "en": {"head": ("Setting", "Value in force", "Articles", "Alternatives", "Notes")},
+    "zh": {
+        "head": ("设置", "现行值", "依据条款", "其他规定", "说明"),
+        "history_head": ("设置", "期间", "数值", "依据条款"),
+        "hours": "{n} 小时",
+        "days": "{n} 天",
+        "working_days": "{n} 个工作日",
+        "months": "{n} 个月",
+        "same_day": "当天",
+        "yes": "是",
+        "no": "否",
+        "label": "{label}：{value}",
+        "map_sep": "；",
+        "list_sep": "、",
+        "cited": "（{links}）",
+        "until": "至 {until}",
+        "between": "{start} 至 {until}",
+        "from_now": "{start} 起（现行）",
+        "from": "{start} 起",
+        "always": "现行",
+        "since": "（{period}）",
+        "no_history": "目前 policy.yaml 中的设置都没有旧值。某项规定改变时，把原来的数值连同它最后适用的一天写进该设置的 previous，例如 `previous: [{until: 2026-06-30, value: 14}]`，再把 value 改为新值：2026-06-30 及以前开始的记录仍按 14 判断，此后的按新值判断。",
+        "form_limits": "本表检查所依据的时限和比例（{date} 现行，数值见“制度中的数字”）：",
+    },
+    "en": {
+        "head": ("Setting", "Value in force", "Articles", "Alternatives", "Notes"),
+        "history_head": ("Setting", "Period", "Value", "Articles"),
+        "hours": "{n} hours",
+        "days": "{n} days",
+        "working_days": "{n} working days",
+        "months": "{n} months",
+        "same_day": "the same day",
+        "yes": "yes",
+        "no": "no",
+        "label": "{label}: {value}",
+        "map_sep": "; ",
+        "list_sep": ", ",
+        "cited": " ({links})",
+        "until": "until {until}",
+        "between": "{start} to {until}",
+        "from_now": "from {start} (in force)",
+        "from": "from {start}",
+        "always": "in force",
+        "since": " ({period})",
+        "no_history": "No setting in policy.yaml has earlier values yet. When a rule changes, write the old value with the last day it applied under the setting's previous, e.g. `previous: [{until: 2026-06-30, value: 14}]`, and set value to the new one: records starting on or before 2026-06-30 are still judged by 14, later ones by the new value.",
+        "form_limits": "The deadlines and shares this register is checked against (in force on {date}; the numbers are on the policy page):",
+    },
 }
 
 # site/indicators_page.py: month names on charts

@@ -12,10 +12,8 @@ from collections.abc import Iterable
 from handbook.blanks import download_name
 from handbook.load.articles import ARTICLE_ID, page_url
 from handbook.messages import sections
-from handbook.messages import words as words_of
 from handbook.model.describe import field_rules
 from handbook.model.form import Form
-from handbook.model.policy import Policy
 
 _WORDS = sections("page")
 
@@ -275,38 +273,3 @@ def related_forms(forms: Iterable[Form], page_ids: set[str], lang: str, from_url
 
 def _article_key(article: str) -> tuple[int, ...]:
     return tuple(int(part) for part in article[3:].split("."))
-
-
-def policy_table(policy: Policy, index: dict[str, str], lang: str, from_url: str) -> str:
-    """Every number of the rules: setting, value in force, articles, alternatives."""
-    head = words_of("policy-table", lang)["head"]
-    lines = [f"| {' | '.join(head)} |", "| --- | --- | --- | --- | --- |"]
-    for setting in policy.settings.values():
-        alternatives = (
-            "; ".join(
-                f"{_value(a.get('value'))}"
-                + (
-                    f" ({clause_links(a.get('clauses') or [], index, from_url)})"
-                    if a.get("clauses")
-                    else ""
-                )
-                for a in setting.alternatives
-            )
-            or "—"
-        )
-        note = setting.note.get(lang) if setting.note else ""
-        lines.append(
-            f"| {_cell(setting.title.get(lang))}<br>`{setting.key}` | {_cell(_value(setting.value, setting.unit))} | "
-            f"{clause_links(setting.clauses, index, from_url)} | {alternatives} | {_cell(note)} |"
-        )
-    return "\n".join(lines)
-
-
-def _value(value: object, unit: str = "") -> str:
-    if isinstance(value, dict):
-        return ", ".join(f"{k}: {_value(v, unit)}" for k, v in value.items())
-    if isinstance(value, list):
-        return ", ".join(str(v) for v in value)
-    if unit == "share" and isinstance(value, float):
-        return f"{value * 100:g}%"
-    return f"{value} {unit}" if unit in ("hours", "days", "months") else str(value)

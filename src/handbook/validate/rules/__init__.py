@@ -144,5 +144,17 @@ def lint_rules(
                             "known": ", ".join(sorted(policy.settings)),
                         },
                     )
+            setting = policy.settings.get(str(spec.get(cls.setting_param or "")))
+            needs_date = setting is not None and setting.has_history and cls.date_param
+            if needs_date and spec.get(str(cls.date_param)) is None:
+                yield (
+                    line,
+                    "rule-needs-date",
+                    {
+                        "rule": rule_id,
+                        "setting": str(spec.get(cls.setting_param or "")),
+                        "param": cls.date_param,
+                    },
+                )
         for code, params in cls.lint(spec, names, form_ids):
             yield line, code, params

@@ -7,10 +7,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from handbook.errors import FormFileError
+from handbook.errors import CalendarRangeError, FormFileError
 from handbook.messages import words
 from handbook.model.form import Form, Text
-from handbook.model.policy import Policy, Setting
+from handbook.model.policy import Policy, Setting, Term
 
 #: In the values a row rule sees: the names of the row's cells that are filled with a
 #: value that does not parse (already reported), so "must be filled" rules leave them alone.
@@ -59,9 +59,32 @@ def pct(share: float) -> str:
 
 def quantity(amount: float | int, unit: str) -> Text:
     amount = round(amount, 1) if isinstance(amount, float) else amount
-    kind = unit if unit in ("hours", "same_day") else "days"
+    kind = unit if unit in ("hours", "same_day", "working_days") else "days"
     zh, en = (words("quantity", lang)[kind].format(n=amount) for lang in ("zh", "en"))
     return Text(zh, en)
+
+
+def limit_text(setting: Setting, term: Term, what: Text, kind: str = "max") -> Text:
+    """The limit a row was judged by: "规定的 3 天", or with history "2026-06-30 前规定的 14 天".
+
+    ``kind`` is ``max`` (a deadline or longest gap) or ``min`` (a quota).
+    """
+    if not setting.has_history:
+        form, extra = kind, {}
+    elif term.until is not None:
+        form, extra = f"{kind}_until", {"until": term.until.isoformat()}
+    else:
+        start = term.start.isoformat() if term.start else ""
+        form, extra = f"{kind}_from", {"start": start}
+    zh, en = (
+        words("limit", lang)[form].format(what=what.get(lang), **extra) for lang in ("zh", "en")
+    )
+    return Text(zh, en)
+
+
+def calendar_finding(setting: Setting, exc: CalendarRangeError, field: str | None) -> Finding:
+    """A row whose deadline cannot be judged: its working days reach a year the calendar lacks."""
+    return Finding("rule-calendar-unknown", {"setting": setting.title, **exc.params}, field)
 
 
 def unusable_rule(form: Form, spec: dict[str, Any], code: str, **problem: Any) -> FormFileError:
@@ -88,6 +111,8 @@ class Rule:
     setting_param: str | None = None
     #: parameters whose values (or keys) name fields, checked by lint beside ``field_params``
     lint_fields: tuple[str, ...] = ()
+    #: the parameter naming the date a row is judged by (the rule in force on that date)
+    date_param: str | None = None
 
     @classmethod
     def lint(
@@ -145,12 +170,11 @@ class PeriodRule(Rule):
     """
 
     period = True
-    #: the parameter naming the date field that places a row in the period
-    period_param: str | None = "date"
 
     def __init__(self, form: Form, spec: dict[str, Any], policy: Policy) -> None:
         super().__init__(form, spec, policy)
-        self.period_field = spec.get(self.period_param) if self.period_param else None
+        # the date that judges a row by the value in force places it in the period too
+        self.period_field = spec.get(self.date_param) if self.date_param else None
         self.first: dt.date | None = None
         self.last: dt.date | None = None
 

@@ -5,11 +5,23 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
+from handbook.errors import CalendarRangeError
+from handbook.messages import words
+from handbook.model import deadlines
 from handbook.model.form import Form, Text
 from handbook.model.policy import Policy
-from handbook.validate.rules.base import Finding, PeriodRule, as_date, column_title
+from handbook.validate.rules.base import (
+    Finding,
+    PeriodRule,
+    as_date,
+    calendar_finding,
+    column_title,
+    limit_text,
+    quantity,
+)
 
 
 class Interval(PeriodRule):
@@ -20,6 +32,7 @@ class Interval(PeriodRule):
     field_params = ("date", "by")
     lint_fields = ("group_by",)
     setting_param = "max_days"
+    date_param = "date"
 
     def __init__(self, form: Form, spec: dict[str, Any], policy: Policy) -> None:
         super().__init__(form, spec, policy)
@@ -49,13 +62,20 @@ class Interval(PeriodRule):
         return Text("，".join(zh) or self.form.title.zh, ", ".join(en) or self.form.title.en)
 
     def finish(self) -> Iterator[Finding]:
+        setting = self.limit
         for (key, selector), dates in self.dates.items():
-            limit = self.limit.limit_for(selector)
-            if limit is None:
-                continue
             dates.sort()
             for (previous, _), (date, row) in zip(dates, dates[1:], strict=False):
-                gap = (date - previous).days
+                # the gap starts at the earlier date: the rule in force then applies
+                term = setting.term_on(previous)
+                limit = term.limit_for(selector)
+                if limit is None:
+                    continue
+                try:
+                    gap = deadlines.elapsed(previous, date, term.unit)
+                except CalendarRangeError as exc:
+                    yield replace(calendar_finding(setting, exc, self.spec["date"]), row=row)
+                    continue
                 if gap > int(limit):
                     yield Finding(
                         "rule-interval",
@@ -65,7 +85,15 @@ class Interval(PeriodRule):
                             "date": date.isoformat(),
                             "days": gap,
                             "limit": limit,
+                            "gap": quantity(gap, term.unit),
+                            "allowed": limit_text(setting, term, _gap(limit, term.unit)),
                         },
                         self.spec["date"],
                         row=row,
                     )
+
+
+def _gap(limit: Any, unit: str) -> Text:
+    amount = quantity(limit, unit)
+    zh, en = (words("limit", lang)["gap"].format(n=amount.get(lang)) for lang in ("zh", "en"))
+    return Text(zh, en)

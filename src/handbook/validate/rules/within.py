@@ -1,18 +1,23 @@
-"""The ``within`` rule: ``end`` is at most the policy's limit after ``start`` (hours or days)."""
+"""The ``within`` rule: ``end`` is at most the policy's limit after ``start``.
+
+Hours, days or working days (``model.deadlines``), by the value in force on the start's date.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
+from handbook.errors import CalendarRangeError
+from handbook.model import deadlines
 from handbook.model.form import Form, Text
 from handbook.model.policy import Policy
 from handbook.validate.rules.base import (
     Finding,
     RowRule,
     as_date,
-    as_datetime,
+    calendar_finding,
     column_title,
+    limit_text,
     quantity,
     show,
 )
@@ -25,6 +30,7 @@ class Within(RowRule):
     params = ("start", "end", "limit")
     field_params = ("start", "end", "by")
     setting_param = "limit"
+    date_param = "start"
 
     def __init__(self, form: Form, spec: dict[str, Any], policy: Policy) -> None:
         super().__init__(form, spec, policy)
@@ -45,21 +51,22 @@ class Within(RowRule):
         return finding
 
     def _check(self, start: Any, end: Any, selector: Any) -> Finding | None:
-        limit = self.limit.limit_for(selector)
+        setting = self.limit
+        term = setting.term_on(as_date(start))
+        limit = term.limit_for(selector)
         if limit is None:
             return None
-        unit = self.limit.unit
+        unit = term.unit
         if limit == "same_day":
             elapsed: float = (as_date(end) - as_date(start)).days
-            over, shown_limit = elapsed > 0, quantity(0, "same_day")
-        elif unit == "hours":
-            elapsed = (
-                as_datetime(end) - as_datetime(start, end_of_day=not isinstance(start, dt.datetime))
-            ).total_seconds() / 3600
-            over, shown_limit = elapsed > float(limit), quantity(limit, "hours")
+            over, amount = elapsed > 0, quantity(0, "same_day")
+            unit = "days"
         else:
-            elapsed = (as_date(end) - as_date(start)).days
-            over, shown_limit = elapsed > float(limit), quantity(limit, "days")
+            try:
+                elapsed = deadlines.elapsed(start, end, unit)
+            except CalendarRangeError as exc:
+                return calendar_finding(setting, exc, self.spec["end"])
+            over, amount = elapsed > float(limit), quantity(limit, unit)
         if over:
             by_field = self.form.field(self.by) if self.by else None
             label = by_field.enum_label(str(selector), "zh") if by_field else ""
@@ -71,8 +78,9 @@ class Within(RowRule):
                     "end_col": column_title(self.form, self.spec["end"]),
                     "start": show(start),
                     "end": show(end),
-                    "elapsed": quantity(elapsed, "hours" if unit == "hours" else "days"),
-                    "limit": shown_limit,
+                    "elapsed": quantity(elapsed, unit),
+                    "limit": amount,
+                    "allowed": limit_text(setting, term, amount),
                     "selector": Text(
                         f"（{label}）" if label else "", f" for {label_en}" if label_en else ""
                     ),
