@@ -116,7 +116,7 @@ def define_env(env) -> None:
         return load_policy(root / "policy.yaml")
 
     def links(clauses) -> str:
-        return pages.clause_links(clauses, articles, page_url())
+        return pages.clause_links(clauses, articles, page_url(), _lang(env))
 
     @env.macro
     def policy_table() -> str:

@@ -158,13 +158,7 @@ EN_PAGES += [
     for t in yaml.safe_load((ROOT / "tasks.yaml").read_text(encoding="utf-8"))
 ]
 EN_PAGES += [f"/en/forms/{p.stem}/" for p in sorted((ROOT / "forms").glob("*.yaml"))]
-EN_PARAMS = [pytest.param(u, id=u) for u in EN_PAGES] + [
-    pytest.param(
-        "/en/policy/",
-        id="/en/policy/",
-        marks=pytest.mark.xfail(reason="policy_table is rewritten on another branch", strict=False),
-    )
-]
+EN_PARAMS = [pytest.param(u, id=u) for u in [*EN_PAGES, "/en/policy/"]]
 
 
 @pytest.mark.parametrize("url", EN_PARAMS)
