@@ -8,7 +8,8 @@
 - ``on_post_build``, once every language is built (after mkdocs-static-i18n's
   own ``on_post_build``, which builds the other languages): one search index
   per language, and the PDFs when ``extra.handbook_pdf`` is true
-  (``HANDBOOK_PDF=1``, as ``make pdf`` does).
+  (``HANDBOOK_PDF=1``, as ``make pdf`` does); the checker page's Pyodide and
+  Python zip (``assets/checker/``).
 
 mkdocs-static-i18n runs every hook once per language; what must see all
 languages is done in the default language's ``on_post_build``.
@@ -19,9 +20,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from handbook import history, pdf, searchindex
+from handbook.site import checker_bundle
 
 # language -> (its navigation's pages in order, site name, site description)
 _BUILT: dict[str, tuple[list[Any], str, str]] = {}
@@ -88,6 +91,10 @@ def on_post_build(config) -> None:
     searchindex.write_language_indexes(
         site, default, others, config.extra.get("handbook_search_boost") or {}
     )
+    try:
+        checker_bundle.write_bundle(site, Path(config.config_file_path).parent)
+    except checker_bundle.BundleError as exc:
+        raise PluginError(str(exc)) from None
     if not _pdf_enabled(config):
         return
     for lang, (pages, name, description) in _BUILT.items():
