@@ -14,6 +14,8 @@
 
 const BASE = new URL("checker/", self.location.href);
 let loading = null;
+let busy = false;
+let pyodide = null;
 
 function post(message) {
   self.postMessage(message);
@@ -29,7 +31,7 @@ function load(lang) {
       if (!response.ok) throw new Error(`python.zip: HTTP ${response.status}`);
       return response.arrayBuffer();
     });
-    const pyodide = await self.loadPyodide({
+    pyodide = await self.loadPyodide({
       indexURL: new URL("pyodide/", BASE).href,
       stdout: () => {},
       stderr: () => {},
@@ -46,11 +48,16 @@ function load(lang) {
     post({ kind: "stage", stage: "ready", forms });
     return checker;
   })();
+  // openpyxl is imported by the first workbook; while the person picks a file, import it now
+  loading.then(() => setTimeout(() => {
+    if (!busy) try { pyodide.runPython("import openpyxl"); } catch (error) { /* the check says */ }
+  }, 0));
   loading.catch((error) => post({ kind: "failed", message: String(error && error.message || error) }));
   return loading;
 }
 
 async function check(message) {
+  busy = true;
   const checker = await load(message.lang);
   const progress = (stage, rows) => post({ kind: stage, id: message.id, rows });
   try {
@@ -61,6 +68,7 @@ async function check(message) {
   } catch (error) {
     post({ kind: "failed", id: message.id, message: String(error && error.message || error) });
   }
+  busy = false;
 }
 
 self.onmessage = (event) => {

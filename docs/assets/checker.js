@@ -15,8 +15,8 @@
     zh: {
       file: "请从手册的网站（http:// 或 https:// 开头的地址）打开本页。浏览器不允许从本地文件（file://）运行检查程序；请向信息部门索取手册网址，或在手册文件夹中运行 make serve 后打开 http://127.0.0.1:8000/。",
       noWorker: "这个浏览器不能运行检查程序（不支持 Web Worker）。请使用新版的 Edge、Chrome 或 Firefox。",
-      download: "正在下载检查程序（约 6 MB，只在第一次需要）……",
-      start: "正在启动检查程序……",
+      download: "正在下载并启动检查程序（约 6 MB，只在第一次下载，之后由浏览器缓存）……",
+      start: "正在载入登记表定义和制度规定……",
       ready: "检查程序已就绪。选择或拖入一个登记表文件。",
       reading: "正在读取 {name}……",
       waiting: "已收到 {name}，检查程序启动后立即检查……",
@@ -46,8 +46,8 @@
     en: {
       file: "Open this page from the handbook's web address (starting with http:// or https://). Browsers do not run the checker from a local file (file://): ask IT for the handbook's address, or run make serve in the handbook folder and open http://127.0.0.1:8000/.",
       noWorker: "This browser cannot run the checker (no Web Workers). Use a recent Edge, Chrome or Firefox.",
-      download: "Downloading the checker (about 6 MB, only the first time)…",
-      start: "Starting the checker…",
+      download: "Downloading and starting the checker (about 6 MB, downloaded only the first time, then cached by the browser)…",
+      start: "Loading the register definitions and the rules…",
       ready: "The checker is ready. Choose or drop a register file.",
       reading: "Reading {name}…",
       waiting: "Got {name}; it is checked as soon as the checker has started…",
@@ -97,11 +97,29 @@
   let ready = false;
   let current = 0;
   let last = null; // the last file, to check again under another form
+  let pending = false; // a file is being checked
   const names = {};
 
+  // while busy, the status line counts seconds, so a slow phone visibly is still working
+  let since = 0;
+  let ticking = null;
   function say(text, kind) {
-    status.textContent = text;
     status.dataset.state = kind || "";
+    status.dataset.text = text;
+    if (kind !== "busy") {
+      clearInterval(ticking);
+      ticking = null;
+      status.textContent = text;
+      return;
+    }
+    if (!ticking) {
+      since = Date.now();
+      ticking = setInterval(() => {
+        const seconds = Math.round((Date.now() - since) / 1000);
+        status.textContent = `${status.dataset.text} ${seconds} s`;
+      }, 1000);
+    }
+    status.textContent = text;
   }
 
   function element(tag, attrs, ...children) {
@@ -148,28 +166,24 @@
       if (message.stage === "ready") {
         ready = true;
         fillForms(message.forms || []);
-        if (current && !names[current + "done"]) say(fmt(t.counting, { name: names[current] }), "busy");
+        if (pending) say(fmt(t.counting, { name: names[current] }), "busy");
         else say(t.ready, "ready");
-      } else if (!current) {
-        say(t[message.stage], "busy");
-      } else {
+      } else if (pending) {
         say(`${fmt(t.waiting, { name: names[current] })} ${t[message.stage]}`, "busy");
+      } else {
+        say(t[message.stage], "busy");
       }
     } else if (message.kind === "counted" && message.id === current) {
-      say(
-        message.rows > 0
-          ? fmt(t.checking, { name, rows: number(Math.max(message.rows - 1, 0)) })
-          : fmt(t.counting, { name }),
-        "busy",
-      );
+      // the count includes the header row
+      const rows = Math.max(message.rows - 1, 0);
+      say(rows > 0 ? fmt(t.checking, { name, rows: number(rows) }) : fmt(t.counting, { name }), "busy");
     } else if (message.kind === "result" && message.id === current) {
-      names[message.id + "done"] = true;
+      pending = false;
       show(message.result);
       say(fmt(t.done, { name }), "done");
-    } else if (message.kind === "failed") {
-      if (message.id === undefined || message.id === current) {
-        say(fmt(t.failed, { message: message.message }), "error");
-      }
+    } else if (message.kind === "failed" && (message.id === undefined || message.id === current)) {
+      pending = false;
+      say(fmt(t.failed, { message: message.message }), "error");
     }
   }
 
@@ -185,6 +199,7 @@
     const id = ++current;
     names[id] = file.name;
     last = file;
+    pending = true;
     result.replaceChildren();
     result.hidden = true;
     say(fmt(t.reading, { name: file.name }), "busy");
