@@ -87,7 +87,6 @@
   const number = (n) => Number(n).toLocaleString(lang === "en" ? "en" : "zh-CN").replace(/,/g, " ");
 
   const input = root.querySelector("input[type=file]");
-  const pick = root.querySelector(".hb-checker__pick");
   const drop = root.querySelector(".hb-checker__drop");
   const select = root.querySelector("select");
   const status = root.querySelector(".hb-checker__status");
@@ -290,8 +289,7 @@
     root.dataset.checked = String(current); // how many checks have finished (tests wait on it)
   }
 
-  // the picker: a real button (keyboard and screen readers), the file input behind it
-  pick.addEventListener("click", () => input.click());
+  // the picker is the native file input inside its label (Tab reaches it, Enter or Space opens it)
   input.addEventListener("change", () => {
     if (input.files && input.files[0]) checkFile(input.files[0]);
     input.value = "";
