@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import pickle
 import tempfile
 from collections.abc import Callable
 from contextlib import contextmanager
@@ -39,13 +40,27 @@ RESULT_VERSION = 1
 Progress = Callable[[str, int], Any]
 
 
-@lru_cache(maxsize=4)
-def _loaded(folder: str) -> tuple[dict[str, Form], Policy, dict[str, str]]:
-    """Forms, policy and article pages (relative to a language root), loaded once per folder."""
-    forms_path = Path(folder)
+#: Beside the forms folder in the page's bundle: the loaded forms, policy and article pages,
+#: pickled at build time from the same files (parsing YAML with pure-Python PyYAML in the
+#: browser costs seconds; unpickling, milliseconds).
+PICKLE_NAME = "checker-forms.pickle"
+
+
+def load(forms_path: Path) -> tuple[dict[str, Form], Policy, dict[str, str]]:
+    """Forms, policy and article pages (relative to a language root) from their files."""
     root = articles_root(forms_path)
     pages = {a: f"{page_url(p)}#{a}" for a, p in article_index(root).items()} if root else {}
     return load_forms(forms_path), load_policy(policy_file(forms_path)), pages
+
+
+@lru_cache(maxsize=4)
+def _loaded(folder: str) -> tuple[dict[str, Form], Policy, dict[str, str]]:
+    forms_path = Path(folder)
+    cached = forms_path.parent / PICKLE_NAME
+    if cached.is_file():
+        # written by handbook.site.checker_bundle into the site's own bundle, never user input
+        return pickle.loads(cached.read_bytes())  # noqa: S301
+    return load(forms_path)
 
 
 def forms(lang: str = "zh", forms_path: Path | None = None) -> list[dict[str, str]]:
