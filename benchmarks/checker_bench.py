@@ -104,10 +104,17 @@ def visit(context, url: str, counter: _Counter, name: str, data: bytes) -> dict:
     page.goto(url)
     wait_ready(page)
     ready = time.perf_counter() - start
+    stages = json.loads(page.eval_on_selector("#hb-checker", "e => e.dataset.timings"))
     drop_and_wait(page, name, data)
     first = time.perf_counter() - start
     page.wait_for_load_state("networkidle")
-    return {"page": page, "ready_s": ready, "first_result_s": first, "bytes": counter.bytes - sent}
+    return {
+        "page": page,
+        "ready_s": ready,
+        "first_result_s": first,
+        "bytes": counter.bytes - sent,
+        "stages_ms": stages,
+    }
 
 
 def main() -> None:
@@ -149,6 +156,7 @@ def main() -> None:
             f"{figures['first_result_s']:.2f} s after opening ({verdict} the {goal:.0f} s goal), "
             f"{figures['bytes'] / 1e6:.2f} MB transferred"
         )
+        print(f"  stages began (ms after opening): {figures['stages_ms']}")
     for label, seconds in checks.items():
         print(f"check {label:>10} rows: {seconds:.2f} s from the drop to the result")
     if args.json:

@@ -27,10 +27,12 @@
       auto: "自动识别",
       form: "登记表：{title}（{id}）",
       unknownForm: "登记表：未能识别",
-      summary: "{rows} 行数据：{errors} 个错误，{warnings} 个警告。",
+      summary: "{rows} 行数据：{errors}，{warnings}。",
+      errors: ["个错误", "个错误"],
+      warnings: ["个警告", "个警告"],
       good: "全部通过：没有发现问题。",
-      goodWarnings: "没有错误，但有 {warnings} 个警告，请看下面。",
-      bad: "有 {errors} 个错误需要改正。",
+      goodWarnings: "没有错误，但有 {warnings}，请看下面。",
+      bad: "有 {errors}需要改正。",
       unusable: "这个文件无法检查。",
       error: "错误",
       warning: "警告",
@@ -58,10 +60,12 @@
       auto: "Detect automatically",
       form: "Register: {title} ({id})",
       unknownForm: "Register: not recognised",
-      summary: "{rows} data rows: {errors} errors, {warnings} warnings.",
+      summary: "{rows} data rows: {errors}, {warnings}.",
+      errors: ["error", "errors"],
+      warnings: ["warning", "warnings"],
       good: "All good: no problems found.",
-      goodWarnings: "No errors, but {warnings} warnings: see below.",
-      bad: "{errors} errors to correct.",
+      goodWarnings: "No errors, but {warnings}: see below.",
+      bad: "{errors} to correct.",
       unusable: "This file cannot be checked.",
       error: "Error",
       warning: "Warning",
@@ -84,6 +88,7 @@
   const siteRoot = new URL(root.dataset.root || "../", location.href);
   const fmt = (template, values) =>
     template.replace(/\{(\w+)\}/g, (_, key) => (key in values ? String(values[key]) : `{${key}}`));
+  const count = (n, kind) => `${number(n)} ${t[kind][n === 1 ? 0 : 1]}`;
   const number = (n) => Number(n).toLocaleString(lang === "en" ? "en" : "zh-CN").replace(/,/g, " ");
 
   const input = root.querySelector("input[type=file]");
@@ -98,6 +103,7 @@
   let last = null; // the last file, to check again under another form
   let pending = false; // a file is being checked
   const names = {};
+  const timings = {};
 
   // while busy, the status line counts seconds, so a slow phone visibly is still working
   let since = 0;
@@ -162,6 +168,9 @@
     const name = names[message.id] || "";
     if (message.kind === "stage") {
       root.dataset.stage = message.stage;
+      // when each stage began, in ms since the page was opened (read by benchmarks/checker_bench.py)
+      timings[message.stage] = Math.round(performance.now());
+      root.dataset.timings = JSON.stringify(timings);
       if (message.stage === "ready") {
         ready = true;
         fillForms(message.forms || []);
@@ -264,14 +273,14 @@
         element(
           "p",
           { class: "hb-checker__summary" },
-          fmt(t.summary, { rows: number(report.rows), errors: number(report.errors), warnings: number(report.warnings) }),
+          fmt(t.summary, { rows: number(report.rows), errors: count(report.errors, "errors"), warnings: count(report.warnings, "warnings") }),
         ),
       );
       const verdict = report.errors ? "invalid" : report.warnings ? "warnings" : "valid";
       const text = report.errors
-        ? fmt(t.bad, { errors: number(report.errors) })
+        ? fmt(t.bad, { errors: count(report.errors, "errors") })
         : report.warnings
-          ? fmt(t.goodWarnings, { warnings: number(report.warnings) })
+          ? fmt(t.goodWarnings, { warnings: count(report.warnings, "warnings") })
           : t.good;
       parts.push(element("p", { class: "hb-checker__verdict", "data-verdict": verdict }, text));
     }
