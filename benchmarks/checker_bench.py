@@ -149,7 +149,10 @@ def main() -> None:
         httpd.shutdown()
     results.update({"first_visit": cold, "second_visit": warm, "check_s": checks})
     print(f"load average {results['load_average']:.1f} on {results['cpus']} CPUs")
-    for label, figures, goal in (("first visit ", cold, COLD_GOAL), ("second visit", warm, WARM_GOAL)):
+    for label, figures, goal in (
+        ("first visit ", cold, COLD_GOAL),
+        ("second visit", warm, WARM_GOAL),
+    ):
         verdict = "meets" if figures["first_result_s"] <= goal else "misses"
         print(
             f"{label}: ready {figures['ready_s']:.2f} s, 1 000-row workbook shown "
