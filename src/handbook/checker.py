@@ -65,7 +65,7 @@ def _loaded(folder: str) -> tuple[dict[str, Form], Policy, dict[str, str]]:
 
 def forms(lang: str = "zh", forms_path: Path | None = None) -> list[dict[str, str]]:
     """The registers a file can be checked against (checklists are printed, not checked)."""
-    loaded, _policy, _pages = _loaded(str(forms_dir(forms_path)))
+    loaded, _policy, _pages = _loaded(str(forms_dir(forms_path).resolve()))
     return [
         {"id": f.id, "title": f.title.get(lang)}
         for f in sorted(loaded.values(), key=lambda f: f.id)

@@ -52,9 +52,9 @@ class Traffic:
         self.origin = urlsplit(origin).netloc
         self.requests: list[tuple[str, str, bool]] = []  # method, url, sent a body
         self.blocked: list[str] = []
-        context.route("**/*", self._route)
+        context.route("**/*", self.route)
 
-    def _route(self, route, request) -> None:  # type: ignore[no-untyped-def]
+    def route(self, route, request) -> None:  # type: ignore[no-untyped-def]
         parts = urlsplit(request.url)
         self.requests.append((request.method, request.url, bool(request.post_data_buffer)))
         if parts.scheme in ("http", "https", "ws", "wss") and parts.netloc != self.origin:

@@ -27,7 +27,6 @@ from checker_files import (
     repair_workbook_with_problems,
     rows_of,
 )
-from handbook.chromium import browser_context
 from handbook.cli import cli
 
 pytestmark = pytest.mark.browser
@@ -51,12 +50,15 @@ def origin(site: Path) -> Iterator[str]:
 
 
 @pytest.fixture
-def browser(origin: str) -> Iterator[tuple]:
-    """A fresh Chromium profile (a cold cache) and the record of its traffic."""
-    with browser_context(viewport=DESKTOP) as context:
-        traffic = Traffic(context, origin)
-        yield context, traffic
-        assert traffic.problems() == [], "a request left the origin or sent data"
+def browser(context, origin: str) -> Iterator[tuple]:  # type: ignore[no-untyped-def]
+    """The session's Chromium with every request recorded; the pages a test opens are closed after it."""
+    before = set(context.pages)
+    traffic = Traffic(context, origin)
+    yield context, traffic
+    context.unroute("**/*", traffic.route)
+    for page in set(context.pages) - before:
+        page.close()
+    assert traffic.problems() == [], "a request left the origin or sent data"
 
 
 def command(tmp_path: Path, name: str, data: bytes, lang: str) -> dict:
