@@ -16,7 +16,7 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
-from browserkit import ROOT
+from browserkit import AXE, ROOT
 from checkerkit import Traffic, drop_and_wait, serve, shown_problems, wait_ready
 from click.testing import CliRunner
 
@@ -204,3 +204,22 @@ def test_home_form_and_validator_pages_send_staff_to_the_checker(site: Path, lan
     for rel in pages:
         html = (base / rel).read_text(encoding="utf-8")
         assert re.search(r'href="(\.\./)*checker/"', html), rel
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_no_serious_or_critical_axe_violations_with_problems_shown(
+    page, server: str, lang: str
+) -> None:  # type: ignore[no-untyped-def]
+    # the plain server (no CSP): axe is injected as an inline script
+    page.set_viewport_size(PHONE)
+    page.goto(page_url(server, lang))
+    wait_ready(page)
+    drop_and_wait(page, "维修回访.xlsx", repair_workbook_with_problems())
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    bad = [
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert bad == [], "\n".join(bad)
