@@ -31,11 +31,17 @@ function load(lang) {
       if (!response.ok) throw new Error(`python.zip: HTTP ${response.status}`);
       return response.arrayBuffer();
     });
-    pyodide = await self.loadPyodide({
-      indexURL: new URL("pyodide/", BASE).href,
-      stdout: () => {},
-      stderr: () => {},
-    });
+    const options = { indexURL: new URL("pyodide/", BASE).href, stdout: () => {}, stderr: () => {} };
+    try {
+      // Python already started, the checker imported (handbook.site.checker_bundle made it)
+      const snapshot = await fetch(new URL("snapshot.bin", BASE)).then((response) => {
+        if (!response.ok) throw new Error(`snapshot.bin: HTTP ${response.status}`);
+        return response.arrayBuffer();
+      });
+      pyodide = await self.loadPyodide({ ...options, _loadSnapshot: new Uint8Array(snapshot) });
+    } catch (error) {
+      pyodide = await self.loadPyodide(options);
+    }
     const bytes = await zip;
     post({ kind: "stage", stage: "start" });
     const sitePackages = pyodide.runPython("import sysconfig; sysconfig.get_paths()['purelib']");
