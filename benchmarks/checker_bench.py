@@ -157,7 +157,7 @@ def main() -> None:
         print(
             f"{label}: ready {figures['ready_s']:.2f} s, 1 000-row workbook shown "
             f"{figures['first_result_s']:.2f} s after opening ({verdict} the {goal:.0f} s goal), "
-            f"{figures['bytes'] / 1e6:.2f} MB transferred"
+            f"{figures['bytes'] / 1e6:.2f} MB ({figures['bytes']:,} bytes) transferred"
         )
         print(f"  stages began (ms after opening): {figures['stages_ms']}")
     for label, seconds in checks.items():

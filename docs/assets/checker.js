@@ -15,7 +15,7 @@
     zh: {
       file: "请从手册的网站（http:// 或 https:// 开头的地址）打开本页。浏览器不允许从本地文件（file://）运行检查程序；请向信息部门索取手册网址，或在手册文件夹中运行 make serve 后打开 http://127.0.0.1:8000/。",
       noWorker: "这个浏览器不能运行检查程序（不支持 Web Worker）。请使用新版的 Edge、Chrome 或 Firefox。",
-      download: "正在下载并启动检查程序（约 6 MB，只在第一次下载，之后由浏览器缓存）……",
+      download: "正在下载并启动检查程序（只在第一次下载，之后由浏览器缓存）……",
       start: "正在载入登记表定义和制度规定……",
       ready: "检查程序已就绪。选择或拖入一个登记表文件。",
       reading: "正在读取 {name}……",
@@ -48,7 +48,7 @@
     en: {
       file: "Open this page from the handbook's web address (starting with http:// or https://). Browsers do not run the checker from a local file (file://): ask IT for the handbook's address, or run make serve in the handbook folder and open http://127.0.0.1:8000/.",
       noWorker: "This browser cannot run the checker (no Web Workers). Use a recent Edge, Chrome or Firefox.",
-      download: "Downloading and starting the checker (about 6 MB, downloaded only the first time, then cached by the browser)…",
+      download: "Downloading and starting the checker (downloaded only the first time, then kept by the browser)…",
       start: "Loading the register definitions and the rules…",
       ready: "The checker is ready. Choose or drop a register file.",
       reading: "Reading {name}…",
