@@ -10,6 +10,8 @@ export NO_MKDOCS_2_WARNING := 1
 CHROMIUM := /usr/bin/chromium
 NOTO_CJK := /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
 AXE      := node_modules/axe-core/axe.min.js
+# the checker page serves Pyodide's core from node_modules (handbook.site.checker_bundle)
+PYODIDE  := node_modules/pyodide/pyodide.asm.wasm
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: serve build test lint pytest site-check validate-data clean browser-deps pdf test-browser
@@ -24,11 +26,11 @@ $(STAMP): pyproject.toml | $(BIN)/python
 
 install: $(STAMP)
 
-serve: $(STAMP)
+serve: $(STAMP) $(PYODIDE)
 	$(BIN)/mkdocs build --strict
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-build: $(STAMP)
+build: $(STAMP) $(PYODIDE)
 	$(BIN)/mkdocs build --strict
 
 lint: $(STAMP)
@@ -37,15 +39,15 @@ lint: $(STAMP)
 	$(BIN)/mypy
 	$(BIN)/handbook lint
 
-pytest: $(STAMP) browser-deps $(AXE)
+pytest: $(STAMP) browser-deps $(AXE) $(PYODIDE)
 	$(BIN)/python -m pytest
 
 # only the tests that drive Chromium (search box, language switch, downloads, print, PDFs, axe, network)
-test-browser: $(STAMP) browser-deps $(AXE)
+test-browser: $(STAMP) browser-deps $(AXE) $(PYODIDE)
 	$(BIN)/python -m pytest -m browser
 
 # the site with a PDF of the handbook per language in site/downloads/
-pdf: $(STAMP) browser-deps
+pdf: $(STAMP) browser-deps $(PYODIDE)
 	HANDBOOK_PDF=1 $(BIN)/mkdocs build --strict
 
 browser-deps:
@@ -55,9 +57,9 @@ browser-deps:
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q chromium fonts-noto-cjk fontconfig; \
 	fi
 
-$(AXE): package.json package-lock.json
+$(AXE) $(PYODIDE): package.json package-lock.json
 	npm ci --no-audit --no-fund
-	touch $@
+	touch $(AXE) $(PYODIDE)
 
 validate-data: $(STAMP)
 	$(BIN)/handbook validate data/

@@ -10,7 +10,8 @@
 - ``on_post_build``, once every language is built (after mkdocs-static-i18n's
   own ``on_post_build``, which builds the other languages): one search index
   per language, and the PDFs when ``extra.handbook_pdf`` is true
-  (``HANDBOOK_PDF=1``, as ``make pdf`` does).
+  (``HANDBOOK_PDF=1``, as ``make pdf`` does); the checker page's Pyodide and
+  Python zip (``assets/checker/``).
 
 mkdocs-static-i18n runs every hook once per language; what must see all
 languages is done in the default language's ``on_post_build``.
@@ -21,9 +22,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from handbook.site import alternate, history, pdf, searchindex
+from handbook.site import alternate, checker_bundle, history, pdf, searchindex
 from handbook.site import search as site_search
 
 # language -> (its navigation's pages in order, site name, site description)
@@ -97,6 +99,10 @@ def on_post_build(config) -> None:
         config.extra.get("handbook_search_boost") or {},
         Path(config.config_file_path).parent / "glossary.yaml",
     )
+    try:
+        checker_bundle.write_bundle(site, Path(config.config_file_path).parent)
+    except checker_bundle.BundleError as exc:
+        raise PluginError(str(exc)) from None
     if not _pdf_enabled(config):
         return
     for lang, (pages, name, description) in _BUILT.items():

@@ -20,6 +20,7 @@ LAYERS = {
     "indicators": 5,
     "outputs": 5,
     "site": 6,
+    "checker": 6,
     "cli": 7,
     "__main__": 8,
     "__init__": 0,

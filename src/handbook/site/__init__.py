@@ -1,1 +1,1 @@
-"""What the site is built from: page fragments, search, PDFs, change dates, charts."""
+"""What the site is built from: page fragments, search, the checker bundle, PDFs, change dates, charts."""

@@ -1,0 +1,191 @@
+"""The register check of the handbook's checker page: bytes of one file in, a JSON-able dict out.
+
+The page runs this module in the browser (Pyodide, in a Web Worker); it runs the
+same engine as ``handbook validate`` and its problems are those of
+``handbook validate --format json`` on the same file, with two additions a
+person needs on a screen: the cell (``B7``) of each problem, and errors before
+warnings. Nothing here imports click, frictionless or jieba: the page loads only
+the pure-Python packages the validate path needs (openpyxl, et_xmlfile, yaml).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import tempfile
+from collections.abc import Callable
+from contextlib import contextmanager
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from handbook.load.articles import article_index, page_url
+from handbook.load.forms import load_forms
+from handbook.load.policy import load_policy
+from handbook.model.form import Form
+from handbook.model.policy import Policy
+from handbook.outputs import ReportContext, render_json
+from handbook.outputs.annotate import annotate
+from handbook.project import articles_root, forms_dir, policy_file
+from handbook.validate import Options, validate_files
+from handbook.validate.problems import ERROR
+
+#: Version of the dict ``check`` returns (its keys are pinned by a test).
+RESULT_VERSION = 1
+
+#: ``progress(stage, rows)``: "counted" with the rows about to be checked.
+Progress = Callable[[str, int], Any]
+
+
+#: Beside the forms folder in the page's bundle: the loaded forms, policy and article pages,
+#: pickled at build time from the same files (parsing YAML with pure-Python PyYAML in the
+#: browser costs seconds; unpickling, milliseconds).
+PICKLE_NAME = "checker-forms.pickle"
+
+
+def load(forms_path: Path) -> tuple[dict[str, Form], Policy, dict[str, str]]:
+    """Forms, policy and article pages (relative to a language root) from their files."""
+    root = articles_root(forms_path)
+    pages = {a: f"{page_url(p)}#{a}" for a, p in article_index(root).items()} if root else {}
+    return load_forms(forms_path), load_policy(policy_file(forms_path)), pages
+
+
+@lru_cache(maxsize=4)
+def _loaded(folder: str) -> tuple[dict[str, Form], Policy, dict[str, str]]:
+    forms_path = Path(folder)
+    cached = forms_path.parent / PICKLE_NAME
+    if cached.is_file():
+        # written by handbook.site.checker_bundle into the site's own bundle, never user input
+        return pickle.loads(cached.read_bytes())  # noqa: S301
+    return load(forms_path)
+
+
+def forms(lang: str = "zh", forms_path: Path | None = None) -> list[dict[str, str]]:
+    """The registers a file can be checked against (checklists are printed, not checked)."""
+    loaded, _policy, _pages = _loaded(str(forms_dir(forms_path).resolve()))
+    return [
+        {"id": f.id, "title": f.title.get(lang)}
+        for f in sorted(loaded.values(), key=lambda f: f.id)
+        if f.kind == "register"
+    ]
+
+
+def count_rows(path: Path) -> int:
+    """About how many rows the file has, cheaply, for the progress message (0 if unknown)."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(4)
+            if head != b"PK\x03\x04":
+                handle.seek(0)
+                return sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b""))
+        import openpyxl  # only for a workbook
+
+        workbook = openpyxl.load_workbook(path, read_only=True)
+        try:
+            return int(workbook.worksheets[0].max_row or 0)
+        finally:
+            workbook.close()
+    except Exception:  # only an estimate: the check itself reports an unreadable file
+        return 0
+
+
+@contextmanager
+def _in_folder(folder: str):  # type: ignore[no-untyped-def]
+    """Work in ``folder``, so reports name the file as the person named it, not a temp path."""
+    before = os.getcwd()
+    os.chdir(folder)
+    try:
+        yield
+    finally:
+        os.chdir(before)
+
+
+def _safe_name(name: str) -> str:
+    base = Path(str(name).replace("\\", "/")).name.strip()
+    return base if base and base not in {".", ".."} else "register.csv"
+
+
+def check(
+    data: bytes,
+    name: str,
+    lang: str = "zh",
+    form_id: str | None = None,
+    forms_path: Path | None = None,
+    progress: Progress | None = None,
+) -> dict[str, Any]:
+    """Check one register file given as bytes; what the page shows, as a JSON-able dict.
+
+    ``name`` is the file's own name (it helps tell the form, as on the command
+    line); ``form_id`` forces the form (``--form``). Article links are relative
+    to the language root of the site (``rules/s16/#RV-16.2``).
+    """
+    lang = "en" if lang == "en" else "zh"
+    folder = forms_dir(forms_path).resolve()
+    loaded, policy, pages = _loaded(str(folder))
+    options = Options()
+    filename = _safe_name(name)
+    with tempfile.TemporaryDirectory(prefix="handbook-check-") as tmp, _in_folder(tmp):
+        path = Path(filename)
+        # in the page, a JavaScript Uint8Array arrives as a Pyodide proxy with to_bytes()
+        path.write_bytes(data.to_bytes() if hasattr(data, "to_bytes") else bytes(data))
+        if progress is not None:
+            progress("counted", count_rows(path))
+        results = validate_files([(path, form_id)], loaded, policy, options)
+        ctx = ReportContext(
+            lang,
+            {f.id: f.title.get(lang) for f in loaded.values()},
+            pages,
+            form_urls={fid: f"forms/{fid}/" for fid in loaded},
+        )
+        report = json.loads(render_json(results, ctx))
+        result = results[0]
+    problems = report["problems"]  # each names its cell (B7), as on the command line
+    problems.sort(key=lambda p: p["severity"] != ERROR)  # stable: rows stay in order
+    file = report["files"][0]
+    form = loaded.get(result.form or "")
+    return {
+        "version": RESULT_VERSION,
+        "file": filename,
+        "form": result.form,
+        "form_title": form.title.get(lang) if form else None,
+        "rows": file["rows"],
+        "errors": file["errors"],
+        "warnings": file["warnings"],
+        "valid": report["valid"],
+        "fatal": file["fatal"],
+        "problems": problems,
+    }
+
+
+def annotated(
+    data: bytes,
+    name: str,
+    lang: str = "zh",
+    form_id: str | None = None,
+    forms_path: Path | None = None,
+) -> bytes:
+    """The register back as an .xlsx with its problems marked (``--annotate``); b"" if unusable."""
+    lang = "en" if lang == "en" else "zh"
+    loaded, policy, pages = _loaded(str(forms_dir(forms_path).resolve()))
+    filename = _safe_name(name)
+    with tempfile.TemporaryDirectory(prefix="handbook-annotate-") as tmp, _in_folder(tmp):
+        path = Path(filename)
+        path.write_bytes(data.to_bytes() if hasattr(data, "to_bytes") else bytes(data))
+        result = validate_files([(path, form_id)], loaded, policy, Options())[0]
+        if result.fatal is not None or result.form not in loaded:
+            return b""
+        out = annotate(result, loaded[result.form], Path("annotated.xlsx"), lang, {})
+        return out.read_bytes()
+
+
+def check_json(
+    data: bytes,
+    name: str,
+    lang: str = "zh",
+    form_id: str | None = None,
+    progress: Progress | None = None,
+) -> str:
+    """``check`` as a JSON string (what the page's worker posts back)."""
+    result = check(data, name, lang, form_id or None, progress=progress)
+    return json.dumps(result, ensure_ascii=False)
