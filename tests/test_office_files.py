@@ -152,9 +152,22 @@ def test_the_fallback_reader_gives_the_same_verdicts(
     assert check(name) == fast
 
 
-def test_legacy_and_opendocument_files_need_the_fast_reader(
+def test_legacy_xls_needs_the_fast_reader(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HANDBOOK_WORKBOOK_READER", "openpyxl")
+    code, report = check("filled_repair.xls")
+    assert code == 2 and report["files"][0]["fatal"]["code"] == "workbook-reader-missing"
+
+
+def test_the_pure_python_ods_reader_gives_the_same_verdicts(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setenv("HANDBOOK_WORKBOOK_READER", "openpyxl")
-    code, report = check("filled_repair.ods")
-    assert code == 2 and report["files"][0]["fatal"]["code"] == "workbook-reader-missing"
+    """The checker page reads ODS without calamine: the same problems as the command."""
+    # repair_field_errors.ods: LibreOffice's save (soffice --convert-to ods) of the workbook
+    for name in ("filled_repair.ods", "repair_field_errors.ods"):
+        monkeypatch.delenv("HANDBOOK_WORKBOOK_READER", raising=False)
+        fast = check(name)
+        monkeypatch.setenv("HANDBOOK_WORKBOOK_READER", "openpyxl")
+        assert check(name) == fast, name
+    code, report = fast
+    assert code == 1 and codes(report)  # the second file has problems, each with its cell
+    assert all(p["cell"] for p in report["problems"] if p["row"] is not None)

@@ -46,7 +46,7 @@
       value: "值",
       empty: "（空）",
       article: "依据 {article}",
-      ods: "提示：检查程序读取 .xlsx 和 CSV；ODS 文件请在 WPS、Excel 或 LibreOffice 中“另存为” .xlsx 后再检查。",
+      ods: "提示：本页读取 .xlsx、.ods 和 CSV；旧版 .xls 文件请在 WPS、Excel 或 LibreOffice 中“另存为” .xlsx 后再检查。",
       chooseForm: "如果是其他种类的登记表，请在上面的“登记表种类”中选择后再检查一次。",
     },
     en: {
@@ -83,7 +83,7 @@
       value: "Value",
       empty: "(empty)",
       article: "see {article}",
-      ods: "Hint: the checker reads .xlsx and CSV; save an ODS file as .xlsx in WPS, Excel or LibreOffice, then check it.",
+      ods: "Hint: this page reads .xlsx, .ods and CSV; save an old .xls file as .xlsx in WPS, Excel or LibreOffice, then check it.",
       chooseForm: "If it is another kind of register, choose it under “Kind of register” above and check it again.",
     },
   };
@@ -305,7 +305,7 @@
     if (report.fatal) {
       parts.push(element("p", { class: "hb-checker__verdict", "data-verdict": "unusable" }, t.unusable));
       parts.push(element("p", { class: "hb-checker__fatal" }, report.fatal.message));
-      if (/\.ods$/i.test(report.file)) parts.push(element("p", {}, t.ods));
+      if (/\.xls$/i.test(report.file)) parts.push(element("p", {}, t.ods));
       if (!report.form || report.fatal.code === "no-header") parts.push(element("p", {}, t.chooseForm));
     } else {
       parts.push(

@@ -1,9 +1,9 @@
 """Workbooks (XLSX, XLS, ODS) as rows of cells, behind one reader interface.
 
 python-calamine (Rust) reads all three formats about ten times faster than
-openpyxl; openpyxl is the fallback for XLSX where calamine cannot run (the
-checker page runs this package in the browser, where only pure Python is
-available). Both give the same cells: native dates and numbers, ``None`` for
+openpyxl; where calamine cannot run (the checker page runs this package in the
+browser, where only pure Python is available) openpyxl reads XLSX and ``ods``
+reads ODS; legacy XLS needs calamine. Both give the same cells: native dates and numbers, ``None`` for
 an empty cell.
 """
 
@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from handbook.errors import InputFileError
+from handbook.registers.ods import ods_rows
 
 #: Workbook kinds by what the file starts with and holds.
 WORKBOOK_KINDS = ("xlsx", "xls", "ods")
@@ -39,6 +40,8 @@ def workbook_rows(path: Path, kind: str, sheet: str | None) -> Iterator[list[Any
     """Every row of the chosen sheet (default: the first) of a workbook of ``kind``."""
     if calamine_available():
         return _calamine_rows(path, kind, sheet)
+    if kind == "ods":
+        return ods_rows(path, sheet)
     if kind != "xlsx":
         raise InputFileError("workbook-reader-missing", file=str(path), kind=kind.upper())
     return _openpyxl_rows(path, sheet)
