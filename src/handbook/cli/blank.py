@@ -6,7 +6,6 @@ from pathlib import Path
 
 import click
 
-from handbook.blanks import write_blank
 from handbook.cli.common import FORMS, LANG, reports_errors
 from handbook.load.forms import get_form, load_forms
 from handbook.project import forms_dir
@@ -30,6 +29,8 @@ def blank(form_id: str, fmt: str, lang: str, output: Path, forms_path: Path | No
     Example:
       handbook blank complaint_register --format xlsx --lang zh -o 客户投诉登记表.xlsx
     """
+    from handbook.blanks import write_blank  # openpyxl is imported only by the command that writes
+
     form = get_form(load_forms(forms_dir(forms_path)), form_id)
     write_blank(form, fmt, lang, output)
     click.echo(str(output), err=True)

@@ -11,8 +11,6 @@ from pathlib import Path
 import click
 
 from handbook.cli.common import FORMS, LANG, reports_errors
-from handbook.indicators import build_report
-from handbook.indicators.render import render_csv, render_json, render_text
 from handbook.load.estate import find_estate, load_estate
 from handbook.load.forms import load_forms
 from handbook.load.policy import load_policy
@@ -21,7 +19,9 @@ from handbook.project import forms_dir, policy_file
 from handbook.registers.cells import parse_date, parse_datetime
 from handbook.registers.records import read_registers
 
-RENDERERS = {"text": render_text, "json": render_json, "csv": render_csv}
+#: the report's formats (handbook.indicators.render), imported when the command runs so that
+#: ``handbook validate`` does not pay for the indicators
+RENDERERS = ("text", "json", "csv")
 
 
 def _as_of(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.datetime | None:
@@ -98,6 +98,9 @@ def report(
       handbook report data/ --period 2026 --format csv -o 指标-2026.csv
       handbook report data/ --format json | jq '.indicators[].value'
     """
+    from handbook.indicators import build_report
+    from handbook.indicators.render import render_csv, render_json, render_text
+
     folder = forms_dir(forms_path)
     forms = load_forms(folder)
     policy = load_policy(policy_file(folder))
@@ -107,7 +110,8 @@ def report(
     estate_path = property_file or find_estate(targets)
     estate = load_estate(estate_path) if estate_path else None
     result = build_report(registers, policy, forms, estate, chosen, as_of)
-    text = RENDERERS[fmt](result, lang)
+    renderers = {"text": render_text, "json": render_json, "csv": render_csv}
+    text = renderers[fmt](result, lang)
     if output is None:
         click.echo(text, nl=False)
         return

@@ -17,7 +17,6 @@ from handbook.load.policy import load_policy
 from handbook.messages import words
 from handbook.model.form import Form
 from handbook.outputs import FORMATS, ReportContext, exit_code
-from handbook.outputs.annotate import annotate, annotated_name
 from handbook.project import articles_root, forms_dir, policy_file
 from handbook.registers.reading import register_files
 from handbook.validate import FileResult, Options, validate_files
@@ -188,6 +187,8 @@ def _annotate(
     article_urls: dict[str, str],
 ) -> None:
     """The annotated copies: one file for one register, else one per register in a folder."""
+    from handbook.outputs.annotate import annotate, annotated_name  # openpyxl, when asked for
+
     readable = [r for r in results if r.fatal is None and r.form in forms]
     inputs = {Path(r.file).resolve() for r in results}
     several = len(readable) > 1 or out.is_dir()

@@ -136,43 +136,22 @@ def header_problems(form: Form, file: str, header: HeaderMap) -> Iterator[Proble
             )
 
 
-def _cached_cells(
-    cached: list[tuple[int, str, dict, Column]],
-    cells: list[Any],
-    values: dict[str, Any],
-    file: str,
-    row_number: int,
-) -> list[Problem]:
-    """Check the columns whose verdicts are cached (choices, dates, numbers); fill ``values``."""
-    found: list[Problem] = []
-    for pos, name, cache, col in cached:
-        raw = cells[pos]
-        hit = cache.get(raw)
-        if hit is None:
-            hit = _evaluate(col, raw)
-            if len(cache) < _CACHE_LIMIT:
-                cache[raw] = hit
-        kind = hit[0]
-        if kind == _OK:
-            values[name] = hit[1]
-        elif kind == _BAD:
-            found.append(
-                Problem(
-                    hit[2],
-                    ERROR,
-                    file,
-                    row_number,
-                    col.label,
-                    name,
-                    display(raw),
-                    params={**hit[3], "column": col.title},
-                    article=col.article,
-                    cell=f"{col.letter}{row_number}",
-                )
-            )
-        elif col.required:
-            found.append(_required(col, file, row_number))
-    return found
+def _cell_problem(col: Column, hit: tuple, raw: Any, file: str, row_number: int) -> Problem:
+    """A cached column's cell that does not parse, or a required one left empty."""
+    if hit[0] != _BAD:
+        return _required(col, file, row_number)
+    return Problem(
+        hit[2],
+        ERROR,
+        file,
+        row_number,
+        col.label,
+        col.name,
+        display(raw),
+        params={**hit[3], "column": col.title},
+        article=col.article,
+        cell=f"{col.letter}{row_number}",
+    )
 
 
 def _required(col: Column, file: str, row_number: int) -> Problem:
@@ -225,9 +204,12 @@ def _plain_cells(
             continue
         values[col.name] = value
         if col.is_string:
-            # a number cell is read as the text Excel shows (a mobile typed as a number)
-            text = raw if type(raw) is str else display(raw)
-            found.extend(_text_warnings(col, text, type(raw) is str, file, row_number, personal))
+            if type(raw) is str:
+                if col.personal or raw[0] in _FORMULA_START:
+                    found.extend(_text_warnings(col, raw, True, file, row_number, personal))
+            elif col.personal:
+                # a number cell is read as the text Excel shows (a mobile typed as a number)
+                found.extend(_text_warnings(col, display(raw), False, file, row_number, personal))
     return found
 
 
@@ -394,7 +376,20 @@ def check_rows(
         if not count & 0xFFFF and sink.on_rows is not None:
             sink.on_rows(sink.file, count)
         values: dict[str, Any] = {}
-        found = _cached_cells(cached, cells, values, file, row_number) if cached else None
+        found: list[Problem] | None = None
+        # the hot loop, inline: one dictionary lookup per cell of a cached column
+        for pos, name, cache, col in cached:
+            raw = cells[pos]
+            hit = cache.get(raw)
+            if hit is None:
+                hit = _evaluate(col, raw)
+                if len(cache) < _CACHE_LIMIT:
+                    cache[raw] = hit
+            if hit[0] == _OK:
+                values[name] = hit[1]
+            elif hit[0] == _BAD or col.required:
+                found = found or []
+                found.append(_cell_problem(col, hit, raw, file, row_number))
         if plain:
             more = _plain_cells(plain, cells, values, file, row_number, personal)
             found = found + more if found else more

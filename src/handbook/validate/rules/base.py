@@ -175,20 +175,27 @@ class PeriodRule(Rule):
         super().__init__(form, spec, policy)
         # the date that judges a row by the value in force places it in the period too
         self.period_field = spec.get(self.date_param) if self.date_param else None
-        self.first: dt.date | None = None
-        self.last: dt.date | None = None
+        self._first: Any = None
+        self._last: Any = None
 
     def see(self, values: dict[str, Any], row: int) -> None:
         """Place the row in the period, then let the rule observe it."""
         if self.period_field is not None:
             day = values.get(self.period_field)
-            if day is not None:
-                day = as_date(day)
-                if self.first is None or day < self.first:
-                    self.first = day
-                if self.last is None or day > self.last:
-                    self.last = day
+            # the raw dates (one field: one type) are compared; as_date only at the end
+            if day is not None and (self._first is None or day < self._first):
+                self._first = day
+            if day is not None and (self._last is None or day > self._last):
+                self._last = day
         self.observe(values, row)
+
+    @property
+    def first(self) -> dt.date | None:
+        return as_date(self._first) if self._first is not None else None
+
+    @property
+    def last(self) -> dt.date | None:
+        return as_date(self._last) if self._last is not None else None
 
     def period_label(self) -> Text:
         """The period the rows span, as a message's opening words ("" when unknown)."""

@@ -29,11 +29,17 @@ class Share(PeriodRule):
         self.counts: dict[tuple[int, Any], int] = defaultdict(int)
         self.totals: dict[int, int] = defaultdict(int)
         self.terms = self.limit.terms
+        self._index_of: dict[Any, int] = {}
 
     def _term_index(self, values: dict[str, Any]) -> int:
         date_field = self.spec.get("date")
         day = values.get(date_field) if date_field else None
-        return self.terms.index(self.limit.term_on(day)) if day is not None else len(self.terms) - 1
+        if day is None or len(self.terms) == 1:
+            return len(self.terms) - 1
+        index = self._index_of.get(day)
+        if index is None:  # dates repeat: look each one up once
+            index = self._index_of[day] = self.terms.index(self.limit.term_on(day))
+        return index
 
     def observe(self, values: dict[str, Any], row: int) -> None:
         index = self._term_index(values)
