@@ -25,14 +25,19 @@ from importlib.metadata import PackageNotFoundError, version
 from itertools import accumulate
 from typing import Any
 
-import chinese_calendar  # ships no type hints: ignored in pyproject.toml
-
 from handbook.errors import CalendarRangeError
+
+
+def _calendar() -> Any:
+    """chinese-calendar, imported the first time a working day is counted (it costs 30 ms)."""
+    import chinese_calendar  # ships no type hints: ignored in pyproject.toml
+
+    return chinese_calendar
 
 
 def known_years() -> tuple[int, int]:
     """The first and last year the holiday calendar knows."""
-    years = [d.year for d in chinese_calendar.holidays]
+    years = [d.year for d in _calendar().holidays]
     return min(years), max(years)
 
 
@@ -60,7 +65,7 @@ def _cumulative(year: int) -> tuple[int, ...]:
     day = dt.date(year, 1, 1)
     flags = []
     while day.year == year:
-        flags.append(int(chinese_calendar.is_workday(day)))
+        flags.append(int(_calendar().is_workday(day)))
         day += dt.timedelta(days=1)
     return tuple(accumulate(flags))
 
@@ -76,7 +81,7 @@ def _count_to(day: dt.date) -> int:
 def is_working_day(day: dt.date) -> bool:
     """Whether ``day`` is a working day in China (CalendarRangeError for an unknown year)."""
     _count_to(day)  # an unknown year raises, naming the day
-    return bool(chinese_calendar.is_workday(day))
+    return bool(_calendar().is_workday(day))
 
 
 def working_days_between(start: dt.date, end: dt.date) -> int:
