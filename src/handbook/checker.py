@@ -14,7 +14,7 @@ import json
 import os
 import pickle
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
@@ -28,7 +28,7 @@ from handbook.model.policy import Policy
 from handbook.outputs import ReportContext, render_json
 from handbook.outputs.annotate import annotate
 from handbook.project import articles_root, forms_dir, policy_file
-from handbook.validate import Options, validate_files
+from handbook.validate import FileResult, Options, validate_files
 from handbook.validate.problems import ERROR
 
 #: Version of the dict ``check`` returns (its keys are pinned by a test).
@@ -106,6 +106,25 @@ def _safe_name(name: str) -> str:
     return base if base and base not in {".", ".."} else "register.csv"
 
 
+@contextmanager
+def _checked(
+    data: bytes,
+    filename: str,
+    form_id: str | None,
+    forms_path: Path | None,
+    progress: Progress | None = None,
+) -> Iterator[list[FileResult]]:
+    """Validate the file's bytes, written under its own name in a folder that lives while in use."""
+    loaded, policy, _pages = _loaded(str(forms_dir(forms_path).resolve()))
+    with tempfile.TemporaryDirectory(prefix="handbook-check-") as tmp, _in_folder(tmp):
+        path = Path(filename)
+        # in the page, a JavaScript Uint8Array arrives as a Pyodide proxy with to_bytes()
+        path.write_bytes(data.to_bytes() if hasattr(data, "to_bytes") else bytes(data))
+        if progress is not None:
+            progress("counted", count_rows(path))
+        yield validate_files([(path, form_id)], loaded, policy, Options())
+
+
 def check(
     data: bytes,
     name: str,
@@ -121,17 +140,9 @@ def check(
     to the language root of the site (``rules/s16/#RV-16.2``).
     """
     lang = "en" if lang == "en" else "zh"
-    folder = forms_dir(forms_path).resolve()
-    loaded, policy, pages = _loaded(str(folder))
-    options = Options()
+    loaded, _policy, pages = _loaded(str(forms_dir(forms_path).resolve()))
     filename = _safe_name(name)
-    with tempfile.TemporaryDirectory(prefix="handbook-check-") as tmp, _in_folder(tmp):
-        path = Path(filename)
-        # in the page, a JavaScript Uint8Array arrives as a Pyodide proxy with to_bytes()
-        path.write_bytes(data.to_bytes() if hasattr(data, "to_bytes") else bytes(data))
-        if progress is not None:
-            progress("counted", count_rows(path))
-        results = validate_files([(path, form_id)], loaded, policy, options)
+    with _checked(data, filename, form_id, forms_path, progress) as results:
         ctx = ReportContext(
             lang,
             {f.id: f.title.get(lang) for f in loaded.values()},
@@ -167,12 +178,9 @@ def annotated(
 ) -> bytes:
     """The register back as an .xlsx with its problems marked (``--annotate``); b"" if unusable."""
     lang = "en" if lang == "en" else "zh"
-    loaded, policy, pages = _loaded(str(forms_dir(forms_path).resolve()))
-    filename = _safe_name(name)
-    with tempfile.TemporaryDirectory(prefix="handbook-annotate-") as tmp, _in_folder(tmp):
-        path = Path(filename)
-        path.write_bytes(data.to_bytes() if hasattr(data, "to_bytes") else bytes(data))
-        result = validate_files([(path, form_id)], loaded, policy, Options())[0]
+    loaded, _policy, _pages = _loaded(str(forms_dir(forms_path).resolve()))
+    with _checked(data, _safe_name(name), form_id, forms_path) as results:
+        result = results[0]
         if result.fatal is not None or result.form not in loaded:
             return b""
         out = annotate(result, loaded[result.form], Path("annotated.xlsx"), lang, {})

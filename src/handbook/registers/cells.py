@@ -177,10 +177,10 @@ def compile_field(field: Field) -> CellCheck:
         " / ".join(item.label.zh for item in field.enum),
         " / ".join(item.label.en for item in field.enum),
     )
-    labels = {"zh": [i.label.zh for i in field.enum], "en": [i.label.en for i in field.enum]}
+    labels = [i.label.zh for i in field.enum] + [i.label.en for i in field.enum]
 
     def enum_miss(text: str) -> Result:
-        zh = suggest(text, labels["zh"] + labels["en"])
+        zh = suggest(text, labels)
         if zh is None:
             return text, "enum", {"allowed": allowed}
         item = next(i for i in field.enum if zh in (i.label.zh, i.label.en))
