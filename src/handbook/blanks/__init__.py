@@ -1,24 +1,32 @@
 """Blank registers and checklists staff download and fill in: CSV (``csv``) and Excel (``xlsx``).
 
-A new download format is a module here with a ``blank_<fmt>_bytes(form, lang)``
-and an entry in ``WRITERS``.
+A new download format is a module here, ``handbook/blanks/<fmt>.py`` with a
+``blank_<fmt>_bytes(form, lang)``, and an entry in ``WRITERS``: the command's
+``--format``, the site's downloads and every download link read that list.
+The writer modules are imported when a blank is written (openpyxl is slow to
+import and most commands never write a workbook).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from importlib import import_module
 from pathlib import Path
 
-from handbook.blanks.csv import blank_csv_bytes
-from handbook.blanks.xlsx import blank_xlsx_bytes
 from handbook.model.form import LANGS, Form
 
-#: download format → the bytes of a form's blank in a language.
-WRITERS: dict[str, Callable[[Form, str], bytes]] = {
-    "csv": blank_csv_bytes,
-    "xlsx": blank_xlsx_bytes,
-}
-DOWNLOAD_FORMATS = tuple(WRITERS)
+#: Every download format, in the order the pages list them; each is a module of this package.
+WRITERS: list[str] = ["csv", "xlsx"]
+DOWNLOAD_FORMATS = WRITERS
+
+
+def writer(fmt: str) -> Callable[[Form, str], bytes]:
+    """The function that writes the bytes of a form's blank in ``fmt``."""
+    if fmt not in WRITERS:
+        raise KeyError(fmt)
+    module = import_module(f"handbook.blanks.{fmt}")
+    function: Callable[[Form, str], bytes] = getattr(module, f"blank_{fmt}_bytes")
+    return function
 
 
 def download_name(form: Form, fmt: str, lang: str) -> str:
@@ -28,7 +36,7 @@ def download_name(form: Form, fmt: str, lang: str) -> str:
 
 def write_blank(form: Form, fmt: str, lang: str, path: Path) -> None:
     """Write the blank register of ``form`` in ``fmt`` to ``path``."""
-    data = WRITERS[fmt](form, lang)
+    data = writer(fmt)(form, lang)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from handbook.blanks import WRITERS
 from handbook.cli.common import FORMS, LANG, reports_errors
 from handbook.load.forms import get_form, load_forms
 from handbook.project import forms_dir
@@ -13,9 +14,7 @@ from handbook.project import forms_dir
 
 @click.command()
 @click.argument("form_id", metavar="FORM")
-@click.option(
-    "--format", "fmt", type=click.Choice(["csv", "xlsx"]), default="csv", show_default=True
-)
+@click.option("--format", "fmt", type=click.Choice(list(WRITERS)), default="csv", show_default=True)
 @LANG
 @click.option(
     "-o", "--output", type=click.Path(path_type=Path), required=True, help="File to write."

@@ -16,6 +16,7 @@ from handbook.load.forms import get_form, load_forms
 from handbook.load.policy import load_policy
 from handbook.messages import words
 from handbook.model.form import Form
+from handbook.model.urls import lang_dir
 from handbook.outputs import FORMATS, ReportContext, exit_code
 from handbook.project import articles_root, forms_dir, policy_file
 from handbook.registers.reading import register_files
@@ -26,7 +27,7 @@ def _article_urls(folder: Path, base: str, lang: str) -> dict[str, str]:
     root = articles_root(folder)
     if root is None:
         return {}
-    side = "en/" if lang == "en" else ""
+    side = lang_dir(lang)
     return {
         article: f"{base}{side}{page_url(page)}#{article}"
         for article, page in article_index(root).items()
@@ -37,7 +38,7 @@ def _form_urls(folder: Path, base: str, lang: str, form_ids: list[str]) -> dict[
     """Each form's page, linked where a problem has no article of its own."""
     if articles_root(folder) is None:
         return {}
-    side = "en/" if lang == "en" else ""
+    side = lang_dir(lang)
     return {form_id: f"{base}{side}forms/{form_id}/" for form_id in form_ids}
 
 

@@ -16,7 +16,6 @@ FALSE_VALUES = ["否", "no", "No", "NO", "false", "False", "FALSE", "0", "N", "n
 
 #: Formats written into blanks and the canonical form of the derived schema.
 DATE_FORMAT = "%Y-%m-%d"
-DATETIME_FORMAT = "%Y-%m-%d %H:%M"
 #: The derived schema declares "any" for date-times: the validator reads ISO 8601 (T, seconds,
 #: fractions, Z or an offset) as well as 2026-03-05 14:30, and one fixed pattern would reject
 #: what it accepts.

@@ -23,6 +23,7 @@ import subprocess
 from pathlib import Path
 
 from handbook.messages import sections
+from handbook.model.urls import lang_dir
 
 RULE_PAGE = re.compile(r"(?:^|/)(?P<lang>[a-z]{2})/rules/s(?P<section>\d{2})\.md$")
 
@@ -185,7 +186,7 @@ def stale_table(stale: list[tuple[str, dt.date, dt.date]], lang: str, from_url: 
     for rel, changed, translated in stale:
         url = rel[: -len("index.md")] if rel.endswith("index.md") else rel[: -len(".md")] + "/"
         zh_link = f"{up}{'../' if lang == 'en' else ''}{url}"
-        en_link = f"{up}{'' if lang == 'en' else 'en/'}{url}"
+        en_link = f"{up}{'' if lang == 'en' else lang_dir('en')}{url}"
         rows.append(
             f'| <a href="{zh_link}">{rel}</a> · <a href="{en_link}">en</a> | {changed.isoformat()} | {translated.isoformat()} |'
         )

@@ -9,11 +9,12 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable
 
-from handbook.blanks import download_name
+from handbook.blanks import DOWNLOAD_FORMATS, download_name
 from handbook.load.articles import ARTICLE_ID, page_url
 from handbook.messages import sections
 from handbook.model.describe import field_rules
 from handbook.model.form import Form
+from handbook.model.urls import up_to_lang_root, up_to_site_root
 
 _WORDS = sections("page")
 
@@ -148,15 +149,8 @@ def glossary_table(entries: list[dict], lang: str) -> str:
     return "\n".join(lines)
 
 
-def _downloads_prefix(from_url: str, lang: str) -> str:
-    """From a page (URL relative to its language root) up to the site root, where downloads/ is."""
-    return _prefix(from_url) + ("../" if lang == "en" else "")
-
-
-def _prefix(from_url: str) -> str:
-    """From a page (URL relative to its language root) up to that language root."""
-    stripped = from_url.strip("/")
-    return "../" * (stripped.count("/") + 1) if stripped else ""
+_downloads_prefix = up_to_site_root
+_prefix = up_to_lang_root
 
 
 def checklist_html(form: Form, lang: str) -> str:
@@ -213,14 +207,14 @@ def forms_index(forms: Iterable[Form], index: dict[str, str], lang: str, from_ur
         if form.kind == "register":
             downloads = " · ".join(
                 f'<a href="{prefix}downloads/{download_name(form, fmt, lang)}" download>{fmt.upper()}</a>'
-                for fmt in ("csv", "xlsx")
+                for fmt in DOWNLOAD_FORMATS
             )
         else:
             downloads = (
                 f'<a href="{form_page_link(form, from_url)}">{html.escape(w["print"])}</a> · '
                 + " · ".join(
                     f'<a href="{prefix}downloads/{download_name(form, fmt, lang)}" download>{fmt.upper()}</a>'
-                    for fmt in ("csv", "xlsx")
+                    for fmt in DOWNLOAD_FORMATS
                 )
             )
         rows.append(
@@ -256,7 +250,7 @@ def related_forms(forms: Iterable[Form], page_ids: set[str], lang: str, from_url
         if form.kind == "register":
             extra = " · ".join(
                 f'<a href="{prefix}downloads/{download_name(form, fmt, lang)}" download>{fmt.upper()}</a>'
-                for fmt in ("csv", "xlsx")
+                for fmt in DOWNLOAD_FORMATS
             )
         else:
             extra = f'<a href="{form_page_link(form, from_url)}">{html.escape(w["print"])}</a>'

@@ -16,6 +16,7 @@ from handbook.messages import words as words_of
 from handbook.model.form import Form
 from handbook.model.policy import Policy, Setting
 from handbook.model.task import PLACEHOLDER, Task
+from handbook.model.urls import up_to_site_root
 from handbook.site.pages import _prefix, clause_links, form_page_link
 
 
@@ -186,7 +187,7 @@ def _forms_list(task: Task, forms: Mapping[str, Form], lang: str, from_url: str)
     w = _w(lang)
     if not task.forms:
         return w["none"]
-    root = _prefix(from_url) + ("../" if lang == "en" else "")
+    root = up_to_site_root(from_url, lang)
     items = []
     for form_id in task.forms:
         form = forms[form_id]

@@ -6,7 +6,8 @@ register (quotas by role, follow-up coverage, longest gaps between visits or
 meetings). Each rule kind is one module holding one class with a stable
 kebab-case ``check`` name, like frictionless's checks, that yields ``Finding``
 records rather than raising. A new kind is a new module here and one entry in
-``KINDS``.
+``KINDS``: compiling, lint and the editors' table of kinds read that list
+(``checks()``), so an entry added there is known everywhere.
 """
 
 from __future__ import annotations
@@ -29,7 +30,6 @@ from handbook.validate.rules.share import Share
 from handbook.validate.rules.within import Within
 
 __all__ = [
-    "CHECKS",
     "KINDS",
     "Finding",
     "PeriodRule",
@@ -37,12 +37,13 @@ __all__ = [
     "Rule",
     "RowRule",
     "RuleSet",
+    "checks",
     "compile_rules",
     "lint_rules",
 ]
 
 #: Every rule kind; ``check`` in a form's rule names one of them.
-KINDS: tuple[type[Rule], ...] = (
+KINDS: list[type[Rule]] = [
     Order,
     Within,
     RequiredIf,
@@ -52,12 +53,12 @@ KINDS: tuple[type[Rule], ...] = (
     Coverage,
     Interval,
     Count,
-)
+]
 
-CHECKS: dict[str, type[Rule]] = {
-    cls.check: cls
-    for cls in (Order, Within, RequiredIf, AtMost, Reference, Share, Coverage, Interval, Count)
-}
+
+def checks() -> dict[str, type[Rule]]:
+    """Each kind by its ``check`` name, read from ``KINDS`` each time."""
+    return {cls.check: cls for cls in KINDS}
 
 
 @dataclass
@@ -73,7 +74,7 @@ def compile_rules(form: Form, policy: Policy) -> RuleSet:
     """Fresh rule objects for one pass over a register (period rules keep state)."""
     rules = RuleSet()
     for spec in form.rules:
-        cls = CHECKS.get(str(spec.get("check")))
+        cls = checks().get(str(spec.get("check")))
         if cls is None:
             raise unusable_rule(
                 form,
@@ -81,7 +82,7 @@ def compile_rules(form: Form, policy: Policy) -> RuleSet:
                 "unknown-check",
                 rule=spec.get("id"),
                 check=spec.get("check"),
-                allowed=", ".join(CHECKS),
+                allowed=", ".join(checks()),
             )
         rule = cls(form, spec, policy)
         if isinstance(rule, PeriodRule):
@@ -107,12 +108,12 @@ def lint_rules(
             continue
         seen.add(rule_id)
         check = spec.get("check")
-        cls = CHECKS.get(check)  # type: ignore[arg-type]
+        cls = checks().get(str(check))
         if cls is None:
             yield (
                 line,
                 "unknown-check",
-                {"rule": rule_id, "check": check, "allowed": ", ".join(CHECKS)},
+                {"rule": rule_id, "check": check, "allowed": ", ".join(checks())},
             )
             continue
         for param in cls.params:

@@ -41,14 +41,6 @@ def show(value: Any) -> str:
     return str(value)
 
 
-def as_datetime(value: Any, end_of_day: bool = False) -> dt.datetime:
-    if isinstance(value, dt.datetime):
-        return value
-    if end_of_day:
-        return dt.datetime.combine(value, dt.time(23, 59, 59))
-    return dt.datetime.combine(value, dt.time())
-
-
 def as_date(value: Any) -> dt.date:
     return value.date() if isinstance(value, dt.datetime) else value
 
