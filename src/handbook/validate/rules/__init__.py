@@ -25,6 +25,7 @@ from handbook.validate.rules.interval import Interval
 from handbook.validate.rules.order import Order
 from handbook.validate.rules.reference import Reference
 from handbook.validate.rules.required_if import RequiredIf
+from handbook.validate.rules.schedule import Schedule
 from handbook.validate.rules.share import Share
 from handbook.validate.rules.within import Within
 
@@ -52,11 +53,12 @@ KINDS: tuple[type[Rule], ...] = (
     Coverage,
     Interval,
     Count,
+    Schedule,
 )
 
 CHECKS: dict[str, type[Rule]] = {
     cls.check: cls
-    for cls in (Order, Within, RequiredIf, AtMost, Reference, Share, Coverage, Interval, Count)
+    for cls in KINDS
 }
 
 
