@@ -84,7 +84,11 @@ def collect(
     result = DueList(as_of)
     items: list[DueItem] = []
     for target in paths:
-        found = register_files(target)
+        try:
+            found = register_files(target)
+        except InputFileError as exc:
+            result.unusable.append(exc)
+            continue
         if not found:
             result.unusable.append(InputFileError("no-register-files", file=str(target)))
         for path in found:
