@@ -34,9 +34,9 @@ def _event(item: DueItem, stamp: dt.datetime, lang: str) -> Event:
     record = as_record(item, stamp.replace(tzinfo=None), lang)
     event = Event()
     event.add("uid", _uid(item))
-    event.add("dtstamp", stamp.astimezone(dt.timezone.utc))
+    event.add("dtstamp", stamp.astimezone(dt.UTC))
     if isinstance(item.due, dt.datetime):
-        start = item.due.replace(tzinfo=CHINA).astimezone(dt.timezone.utc)
+        start = item.due.replace(tzinfo=CHINA).astimezone(dt.UTC)
         event.add("dtstart", start)
         event.add("dtend", start + dt.timedelta(minutes=30))
         trigger = dt.timedelta(hours=-1)

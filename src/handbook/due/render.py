@@ -30,7 +30,7 @@ def iso(value: dt.date | dt.datetime) -> str:
 
 
 def state_text(state: Status, lang: str) -> str:
-    """"逾期 2 天", "due today", "3 天后到期"."""
+    """ "逾期 2 天", "due today", "3 天后到期"."""
     w = words("due", lang)
     if state.state == OVERDUE:
         return str(w[f"overdue_{state.unit}"]).format(n=state.amount)

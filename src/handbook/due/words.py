@@ -77,7 +77,10 @@ class Describer:
 
     def _named(self, names: list[str], record: Record) -> Text:
         parts = [
-            Text(f"{self.title(k).zh} {_show(record.values[k])}", f"{self.title(k).en} {_show(record.values[k])}")
+            Text(
+                f"{self.title(k).zh} {_show(record.values[k])}",
+                f"{self.title(k).en} {_show(record.values[k])}",
+            )
             for k in names
             if k in record.values
         ]
@@ -181,7 +184,9 @@ class Describer:
         months = (due.year - start.year) * 12 + due.month - start.month
         return _text(
             "schedule",
-            key=Text(f"{self.title(key_name).zh} {_show(key)}", f"{self.title(key_name).en} {_show(key)}"),
+            key=Text(
+                f"{self.title(key_name).zh} {_show(key)}", f"{self.title(key_name).en} {_show(key)}"
+            ),
             round=number,
             start_col=self.title(start_name),
             start=start.isoformat(),

@@ -133,7 +133,7 @@ class _Checker:
             note=_text(raw.get("note")),
             line=line,
             previous=previous,
-            then_every_months=_whole(raw.get("then_every_months")),
+            then_every_months=_months(raw.get("then_every_months")),
         )
 
     def previous(
@@ -328,6 +328,6 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _whole(value: Any) -> int | None:
+def _months(value: Any) -> int | None:
     """A whole number of months, or None (absent, or not a positive whole number)."""
     return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else None

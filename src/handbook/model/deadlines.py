@@ -155,7 +155,9 @@ def due_at(start: Any, amount: Any, unit: str) -> dt.date | dt.datetime:
     The same counting as ``elapsed``: an hour limit from a start with a time is that
     time plus the hours; from a date alone (counted from the end of its day) the whole
     last day it reaches, as a date; a day limit gives its last day, as a date.
-    ``same_day`` (a policy alternative) is the start's own day.
+    ``same_day`` (a policy alternative) is the start's own day. A working-day limit that
+    ends before a weekend or holiday runs through it: those days add no working day, so
+    the validator still accepts them, and a list of what is due says the same.
     """
     if amount == "same_day":
         return as_date(start)
@@ -164,4 +166,12 @@ def due_at(start: Any, amount: Any, unit: str) -> dt.date | dt.datetime:
         if isinstance(start, dt.datetime):
             return start + dt.timedelta(hours=hours)
         return start + dt.timedelta(days=math.ceil(hours / 24))
-    return last_day(start, int(amount), unit)
+    day = last_day(start, int(amount), unit)
+    while unit == "working_days":
+        try:
+            if is_working_day(day + dt.timedelta(days=1)):
+                break
+        except CalendarRangeError:  # a year not announced yet: the stricter day stands
+            break
+        day += dt.timedelta(days=1)
+    return day

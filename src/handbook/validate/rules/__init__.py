@@ -56,10 +56,7 @@ KINDS: tuple[type[Rule], ...] = (
     Schedule,
 )
 
-CHECKS: dict[str, type[Rule]] = {
-    cls.check: cls
-    for cls in KINDS
-}
+CHECKS: dict[str, type[Rule]] = {cls.check: cls for cls in KINDS}
 
 
 @dataclass
