@@ -20,7 +20,8 @@ from hypothesis import strategies as st
 
 from handbook.cli import cli
 from handbook.due import DUE, OVERDUE, UPCOMING, collect, read_sheet, sheet_due, status
-from handbook.due.render import render_csv, render_ics, safe_cell
+from handbook.due.record import safe_cell
+from handbook.due.render import render_csv, render_ics
 from handbook.load.forms import load_forms
 from handbook.load.policy import load_policy
 from handbook.model.deadlines import due_at, elapsed, round_due
@@ -376,3 +377,54 @@ def test_ics_of_an_hour_deadline_is_at_its_time_in_utc(project: Path) -> None:
     assert "张" not in text
     [event] = Calendar.from_ical(text).walk("VEVENT")
     assert event.decoded("DTSTART") == dt.datetime(2026, 3, 3, 1, 0, tzinfo=dt.UTC)
+
+
+# ---- for supervisors: handbook report -------------------------------------------------
+
+
+def test_the_report_counts_open_and_overdue_and_escalates_past_the_policy_days(
+    project: Path,
+) -> None:
+    from handbook.indicators.due import summarise
+
+    policy = load_policy(ROOT / "policy.yaml")
+    limit = policy.value("escalate_overdue_days")
+    as_of = T("2026-03-20T12:00")
+    # due 2026-03-03 09:00 (overdue 17 days), due 20 March 09:00 (3 hours), due 21 March
+    rows = (
+        "T-001,张**,clerk,2026-03-02 09:00,,,,\n"
+        "T-002,李**,lead,2026-03-19 09:00,,,,\n"
+        "T-003,,,2026-03-20 08:00,,,,\n"
+    )
+    items = items_of(project, rows, as_of)
+    summary = summarise(items, as_of, policy)
+    assert summary.by_register["task_register"][2:] == (3, 2)
+    assert summary.by_role["clerk"][2:] == (1, 1) and summary.by_role["lead"][2:] == (1, 1)
+    assert summary.by_role[""][2:] == (1, 0)
+    assert [i.key for i in summary.escalate] == ["T-001"]
+    # exactly the policy's days overdue is not yet escalated; one more day is
+    on_limit = as_of.replace(hour=0)
+    day_due = items_of(project, "T-004,,,,,defect,2026-03-02,\n", on_limit)
+    late = status(day_due[0], on_limit)
+    shifted = on_limit + dt.timedelta(days=limit - late.amount)
+    assert summarise(day_due, shifted, policy).escalate == []
+    assert summarise(day_due, shifted + dt.timedelta(days=1), policy).escalate == day_due
+
+
+def test_handbook_report_gains_the_due_section_without_names() -> None:
+    result = CliRunner().invoke(
+        cli, ["report", str(ROOT / "data"), "--as-of", "2026-10-31", "--format", "json"]
+    )
+    assert result.exit_code == 0, result.output
+    due = json.loads(result.stdout)["due"]
+    assert due["escalate_overdue_days"] == 3
+    assert sum(r["open"] for r in due["by_register"]) == sum(r["open"] for r in due["by_role"])
+    visitors = {
+        r["走访人"]
+        for r in csv.DictReader(
+            (ROOT / "data/visit_record/2025-11_2026-10.csv").read_text("utf-8-sig").splitlines()
+        )
+    }
+    assert not any(v in json.dumps(due, ensure_ascii=False) for v in visitors if v)
+    text = CliRunner().invoke(cli, ["report", str(ROOT / "data"), "--as-of", "2026-10-31"])
+    assert "督办" in text.stdout

@@ -15,7 +15,7 @@ import hashlib
 from icalendar import Alarm, Calendar, Event
 
 from handbook.due.model import CHINA, DueItem
-from handbook.due.render import as_record
+from handbook.due.record import as_record
 from handbook.messages import words
 
 PRODID = "-//handbook//due//ZH"
@@ -70,7 +70,7 @@ def calendar_text(items: list[DueItem], as_of: dt.datetime, lang: str) -> str:
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", str(words("due", lang)["sheet"]))
+    cal.add("X-WR-CALNAME", str(words("due", lang)["sheet"]))
     stamp = as_of.replace(tzinfo=CHINA)
     for item in items:
         cal.add_component(_event(item, stamp, lang))

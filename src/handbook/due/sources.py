@@ -132,7 +132,7 @@ def interval_items(
             say,
             record,
             cell=sheet.cell(date_name, record.row),
-            key=say.group_key(record, [*group_by, *([by] if by and by not in group_by else [])]),
+            key=say.key(record),
             what=say.interval(record, group_by, by, date_name, last, limit, term.unit),
             due=due,
         )

@@ -88,17 +88,6 @@ class Describer:
             return _text("row", row=record.row)
         return Text("，".join(p.zh for p in parts), ", ".join(p.en for p in parts))
 
-    def group_key(self, record: Record, names: list[str]) -> str:
-        """A group's key: its choices, and the row that shows any free-text column."""
-        parts = []
-        for name in names:
-            f = self.form.field(name)
-            if f is not None and f.enum and name in record.values:
-                parts.append(str(record.values[name]))
-            elif name in record.values:
-                parts.append(f"#{record.row}")
-        return " / ".join(dict.fromkeys(parts)) or self.form.id
-
     def _group(self, record: Record, names: list[str]) -> Text:
         zh: list[str] = []
         en: list[str] = []
