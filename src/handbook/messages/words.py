@@ -789,3 +789,11 @@ SECTIONS["due"] = {
         "report_none": "none",
     },
 }
+
+# site/tasks.py: the task pages' link to "What do I have to do this week?"
+SECTIONS["due_page"] = {
+    "zh": {"link": "本周要做什么？看看登记表里还有哪些事没做完、最晚哪天要做完 →"},
+    "en": {
+        "link": "What do I have to do this week? See what your registers still ask for, and by when →"
+    },
+}
