@@ -428,3 +428,102 @@ def test_handbook_report_gains_the_due_section_without_names() -> None:
     assert not any(v in json.dumps(due, ensure_ascii=False) for v in visitors if v)
     text = CliRunner().invoke(cli, ["report", str(ROOT / "data"), "--as-of", "2026-10-31"])
     assert "督办" in text.stdout
+
+
+# ---- the checker page: the same items as the command ------------------------------
+
+
+def _opened_complaints() -> bytes:
+    """The sample complaint register with some replies and follow-ups not yet written."""
+    from checker_files import csv_bytes, rows_of
+
+    rows = rows_of("complaint_register")
+    head = rows[0]
+    replied, followed = head.index("首次答复时间"), head.index("回访时间")
+    closed_cols = [head.index(c) for c in ("回访时间", "回访方式", "回访评价", "回访人")]
+    for row in rows[1:6]:
+        row[replied] = ""
+    for row in rows[6:10]:
+        for col in closed_cols:
+            row[col] = ""
+    assert all(rows[i][followed] == "" for i in range(6, 10))
+    return csv_bytes(rows[:40])
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize(
+    "name,make",
+    [
+        ("complaint_register.csv", _opened_complaints),
+        (
+            "works_followup.csv",
+            lambda: (ROOT / "data/works_followup/2025-11_2026-10.csv").read_bytes(),
+        ),
+        ("visit_record.csv", lambda: (ROOT / "data/visit_record/2025-11_2026-10.csv").read_bytes()),
+    ],
+)
+def test_each_item_on_the_page_equals_the_commands_json(
+    project_cwd: Path, tmp_path: Path, name: str, make, lang: str
+) -> None:
+    from handbook import checker
+
+    data = make()
+    page = checker.check(data, name, lang, as_of="2026-10-31")["due"]
+    path = tmp_path / name
+    path.write_bytes(data)
+    result = CliRunner().invoke(
+        cli, ["due", str(path), "--as-of", "2026-10-31", "--format", "json", "--lang", lang]
+    )
+    assert result.exit_code == 0, result.output
+    command = json.loads(result.stdout)
+    assert page["as_of"] == command["as_of"] and page["counts"] == command["counts"]
+    assert page["items"], "the file has open items"
+
+    def same(item: dict) -> dict:
+        return {k: v for k, v in item.items() if k not in ("file", "article_url")}
+
+    assert [same(i) for i in page["items"]] == [same(i) for i in command["items"]]
+    assert all(i["file"] == name for i in page["items"])
+
+
+def test_an_unusable_file_has_no_due_section(project_cwd: Path) -> None:
+    from handbook import checker
+
+    assert checker.check(b"", "empty.csv", "zh", as_of="2026-10-31")["due"] is None
+
+
+def test_the_marked_copy_has_a_due_sheet_with_the_items(project_cwd: Path) -> None:
+    from openpyxl import load_workbook
+
+    from handbook import checker
+
+    data = _opened_complaints()
+    page = checker.check(data, "complaint_register.csv", "zh", as_of="2026-10-31")["due"]
+    copy = checker.annotated(data, "complaint_register.csv", "zh", as_of="2026-10-31")
+    book = load_workbook(io.BytesIO(copy))
+    assert "待办" in book.sheetnames
+    sheet = book["待办"]
+    rows = list(sheet.iter_rows(min_row=3, values_only=True))
+    assert [(r[2], r[3], r[4]) for r in rows] == [
+        (i["what"], i["due_text"], i["state_text"]) for i in page["items"]
+    ]
+    # a CSV goes into the form's blank workbook: each link finds its cell there
+    links = [r[0].hyperlink.location for r in sheet.iter_rows(min_row=3) if r[0].hyperlink]
+    assert len(links) == len(rows)
+    for location in links:
+        name, where = location.rsplit("!", 1)
+        register = book[name.strip("'")]
+        assert register[where].value is None, "a due cell is still empty in the copy"
+        assert register.cell(register[where].row, 1).value, "on a row of the register"
+
+
+def test_validate_annotate_adds_the_due_sheet(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    source = tmp_path / "complaint_register.csv"
+    source.write_bytes(_opened_complaints())
+    out = tmp_path / "marked.xlsx"
+    result = CliRunner().invoke(cli, ["validate", str(source), "--annotate", str(out)])
+    assert result.exit_code in (0, 1), result.output
+    book = load_workbook(out)
+    assert "待办" in book.sheetnames and book["待办"].max_row > 3

@@ -45,6 +45,8 @@ class DueItem:
     due: dt.date | dt.datetime
     article: str | None = None
     role: str | None = None
+    #: the field whose cell ``cell`` is (to find it again in a copy of the register)
+    field: str | None = None
     role_label: Text | None = None
 
 

@@ -54,6 +54,7 @@ def as_record(item: DueItem, as_of: dt.datetime, lang: str) -> dict[str, Any]:
         "key": item.key,
         "what": item.what.get(lang),
         "due": iso(item.due),
+        "due_text": shown_due(item),
         "state": state.state,
         "amount": state.amount,
         "unit": state.unit,
