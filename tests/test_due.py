@@ -252,10 +252,10 @@ def test_the_monthly_callback_count(tmp_path: Path) -> None:
     path.write_text(out.getvalue(), encoding="utf-8")
     found = collect([path], FORMS, POLICY, T("2026-11-10T00:00")).items
     by = {i.key: i for i in found}
-    assert set(by) == {"2026-11 电话回访", "2026-11 上门回访"}
+    assert set(by) == {"2026-11 phone", "2026-11 visit"}
     assert all(i.due == D("2026-11-30") for i in found)
-    assert "还需 2 次" in by["2026-11 电话回访"].what.zh
-    assert "1 more" in by["2026-11 上门回访"].what.en
+    assert "电话回访：本月还需 2 次" in by["2026-11 phone"].what.zh
+    assert "1 more" in by["2026-11 visit"].what.en
 
 
 def test_the_visit_gap_is_counted_per_officer_without_naming_them() -> None:

@@ -169,7 +169,7 @@ def count_items(
             None,
             cell=None,
             field=None,
-            key=f"{first:%Y-%m} {label.zh}".strip(),
+            key=f"{first:%Y-%m}" + (f" {group}" if group is not None else ""),
             what=say.count(first, label, done, int(minimum)),
             due=last,
         )
