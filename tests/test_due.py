@@ -527,3 +527,58 @@ def test_validate_annotate_adds_the_due_sheet(tmp_path: Path) -> None:
     assert result.exit_code in (0, 1), result.output
     book = load_workbook(out)
     assert "待办" in book.sheetnames and book["待办"].max_row > 3
+
+
+# ---- the list and the validator agree: overdue now means late if done now ----------
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    opened=st.lists(
+        st.datetimes(min_value=dt.datetime(2026, 1, 20), max_value=dt.datetime(2026, 3, 10)),
+        max_size=6,
+    ),
+    found=st.lists(
+        st.dates(min_value=dt.date(2026, 1, 20), max_value=dt.date(2026, 3, 10)), max_size=6
+    ),
+    as_of=st.datetimes(min_value=dt.datetime(2026, 2, 1), max_value=dt.datetime(2026, 3, 12)),
+)
+def test_an_item_is_overdue_exactly_when_doing_it_now_breaks_the_rule(
+    opened: list[dt.datetime], found: list[dt.date], as_of: dt.datetime
+) -> None:
+    """Hour rules and working-day rules (Spring Festival 2026 inside the range), with history."""
+    import tempfile
+
+    from handbook.validate import Options, validate_files
+
+    as_of = as_of.replace(second=0, microsecond=0)
+    with tempfile.TemporaryDirectory() as folder:
+        project = Path(folder)
+        (project / "forms").mkdir()
+        (project / "forms" / "task_register.yaml").write_text(FORM, encoding="utf-8")
+        (project / "policy.yaml").write_text(POLICY_YAML, encoding="utf-8")
+        now = f"{as_of:%Y-%m-%d %H:%M}"
+
+        def rows(done: bool) -> str:
+            lines = [
+                f"A-{n:03d},,,{s:%Y-%m-%d %H:%M},{now if done else ''},,,\n"
+                for n, s in enumerate(opened)
+            ]
+            lines += [
+                f"F-{n:03d},,,,,defect,{s},{as_of.date() if done else ''}\n"
+                for n, s in enumerate(found)
+            ]
+            return "".join(lines)
+
+        items = items_of(project, rows(False), as_of)
+        started = {f"A-{n:03d}" for n, s in enumerate(opened) if s.date() <= as_of.date()}
+        started |= {f"F-{n:03d}" for n, s in enumerate(found) if s <= as_of.date()}
+        assert {i.key for i in items} == started
+        # now do every open item at the as-of moment, and ask the validator
+        path = project / "task_register.csv"
+        path.write_text(HEAD + rows(True), encoding="utf-8")
+        forms, policy = load_forms(project / "forms"), load_policy(project / "policy.yaml")
+        (result,) = validate_files([(path, None)], forms, policy, Options())
+        late_rows = {p.row for p in result.problems if p.code == "rule-within"}
+        overdue_rows = {i.row for i in items if status(i, as_of).state == OVERDUE}
+        assert overdue_rows == late_rows
