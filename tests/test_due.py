@@ -582,3 +582,22 @@ def test_an_item_is_overdue_exactly_when_doing_it_now_breaks_the_rule(
         late_rows = {p.row for p in result.problems if p.code == "rule-within"}
         overdue_rows = {i.row for i in items if status(i, as_of).state == OVERDUE}
         assert overdue_rows == late_rows
+
+
+# ---- where staff find it ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_task_page_links_the_due_page(lang: str) -> None:
+    from handbook.load.articles import article_index
+    from handbook.load.tasks import load_tasks
+    from handbook.site.tasks import task_page
+
+    index = article_index(ROOT / "docs")
+    for task in load_tasks(ROOT / "tasks.yaml", POLICY, FORMS):
+        page = task_page(task, POLICY, FORMS, index, lang, f"tasks/{task.id}/")
+        assert 'href="../../due/"' in page, task.id
+    for language in ("zh", "en"):
+        home = (ROOT / "docs" / language / "index.md").read_text(encoding="utf-8")
+        assert "(due.md)" in home
+        assert (ROOT / "docs" / language / "due.md").is_file()
