@@ -601,3 +601,23 @@ def test_every_task_page_links_the_due_page(lang: str) -> None:
         home = (ROOT / "docs" / language / "index.md").read_text(encoding="utf-8")
         assert "(due.md)" in home
         assert (ROOT / "docs" / language / "due.md").is_file()
+
+
+def test_the_validator_reports_a_round_missing_between_two_recorded_ones(tmp_path: Path) -> None:
+    from handbook.validate import Options, validate_files
+
+    head = (ROOT / "data/works_followup/2025-11_2026-10.csv").read_text("utf-8-sig").splitlines()[0]
+    fields = head.split(",")
+    lines = [head]
+    for number, day in (("1", "2026-02-27"), ("3", "2026-07-30")):
+        row = dict.fromkeys(fields, "")
+        row.update({"工程编号": "GC-9", "竣工验收日期": "2026-01-31", "回访轮次": number})
+        row.update({"回访日期": day, "回访方式": "现场访问", "检查情况": "好"})
+        row.update({"检查结论": "未发现问题", "记录人": "工程部"})
+        lines.append(",".join(row[f] for f in fields))
+    path = tmp_path / "works_followup.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (result,) = validate_files([(path, None)], FORMS, POLICY, Options())
+    gaps = [p for p in result.problems if p.code == "rule-schedule-gap"]
+    assert [(p.row, p.params["round"], p.params["due"]) for p in gaps] == [(3, 2, "2026-04-30")]
+    assert "GC-9" in gaps[0].message("zh") and "round 2" in gaps[0].message("en")

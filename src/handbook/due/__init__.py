@@ -3,8 +3,10 @@
 ``collect`` reads register files and returns every open item (a complaint received
 and not replied to, a repair not followed up, the next visit of each officer, the
 next round of a works follow-up) as ``DueItem`` records, each judged at a moment by
-``status``. ``render`` writes them as text, JSON, CSV or iCalendar; ``summary``
-counts them for ``handbook report``. Library code: it neither prints nor exits.
+``status``. ``render`` writes them as text, JSON, CSV or iCalendar (``calendar``);
+``record`` gives one item's fields and words to every output and to the checker page;
+``handbook.indicators.due`` counts them for ``handbook report``. Library code: it
+neither prints nor exits.
 """
 
 from __future__ import annotations
