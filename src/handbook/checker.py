@@ -179,14 +179,14 @@ def _due_list(
     path: Path, form_id: str, loaded: dict[str, Form], policy: Policy, as_of: str | None
 ) -> Any:
     """The open items of the file (a ``handbook.due.DueList``) as of a date; None if unreadable."""
-    from handbook.due import now_in_china, read_sheet, sheet_due
+    from handbook.due import needed_fields, now_in_china, read_sheet, sheet_due
     from handbook.errors import InputFileError
     from handbook.registers.cells import parse_date
 
     day = parse_date(as_of) if as_of else None
     moment = dt.datetime.combine(day, dt.time()) if day else now_in_china()
     try:
-        return sheet_due(read_sheet(path, loaded, form_id), policy, moment)
+        return sheet_due(read_sheet(path, loaded, form_id, fields=needed_fields), policy, moment)
     except InputFileError:  # the check has read it already; nothing more to say
         return None
 

@@ -192,7 +192,7 @@ def _annotate(
 
     Each has a 待办 sheet: the register's open items as of now (handbook due).
     """
-    from handbook.due import now_in_china, read_sheet, sheet_due
+    from handbook.due import needed_fields, now_in_china, read_sheet, sheet_due
     from handbook.outputs.annotate import annotate, annotated_name  # openpyxl, when asked for
 
     readable = [r for r in results if r.fatal is None and r.form in forms]
@@ -205,7 +205,11 @@ def _annotate(
         if target.resolve() in inputs:
             raise InputFileError("annotate-overwrites-input", out=str(target))
         form = forms[result.form or ""]
-        due = sheet_due(read_sheet(Path(result.file), forms, form.id), policy, now_in_china())
+        due = sheet_due(
+            read_sheet(Path(result.file), forms, form.id, fields=needed_fields),
+            policy,
+            now_in_china(),
+        )
         written = annotate(result, form, target, lang, article_urls, due)
         click.echo(str(written), err=True)
 

@@ -29,7 +29,7 @@ from handbook.due.model import (
     within,
 )
 from handbook.due.rows import Sheet, read_sheet
-from handbook.due.sources import SOURCES, sheet_items
+from handbook.due.sources import SOURCES, needed_fields, sheet_items
 from handbook.errors import CalendarRangeError, InputFileError
 from handbook.model.form import Form
 from handbook.model.policy import Policy
@@ -46,6 +46,7 @@ __all__ = [
     "Sheet",
     "Status",
     "collect",
+    "needed_fields",
     "now_in_china",
     "read_sheet",
     "sheet_due",
@@ -95,7 +96,7 @@ def collect(
             result.unusable.append(InputFileError("no-register-files", file=str(target)))
         for path in found:
             try:
-                sheet = read_sheet(path, forms, encoding=encoding)
+                sheet = read_sheet(path, forms, encoding=encoding, fields=needed_fields)
             except InputFileError as exc:
                 result.unusable.append(exc)
                 continue

@@ -7,6 +7,7 @@ badly is not listed as still to do: the validator reports it instead.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -51,30 +52,56 @@ def read_sheet(
     encoding: str | None = None,
     sheet: str | None = None,
     name: str | None = None,
+    fields: Callable[[Form], set[str]] | None = None,
 ) -> Sheet:
-    """One register file as a ``Sheet``; InputFileError when it cannot be used."""
+    """One register file as a ``Sheet``; InputFileError when it cannot be used.
+
+    ``fields`` names the fields worth parsing for a form (the ones its deadline rules
+    read, ``sources.needed_fields``); every column is parsed when it is None.
+    """
     register = open_register(path, forms, form_id, encoding, sheet)
     form, header = register.form, register.header
+    wanted = fields(form) if fields is not None else None
     checks = []
     letters: dict[str, str] = {}
     for position, column in sorted(header.columns.items()):
         f = form.field(column)
         if f is not None and not f.derived:
-            checks.append((position, column, compile_field(f).check))
             letters[column] = column_letter(position)
+            if wanted is None or column in wanted:
+                checks.append((position, column, _cached(compile_field(f).check)))
     records = []
     for number, cells in enumerate(register.data, start=header.row + 1):
-        if all(is_blank(c) for c in cells):
-            continue
         record = Record(number, {})
+        size = len(cells)
         for position, column, check in checks:
-            raw = cells[position] if position < len(cells) else None
-            if is_blank(raw):
+            raw = cells[position] if position < size else None
+            # blank, as is_blank says, inlined: this loop runs for every cell read
+            if raw is None or (type(raw) is str and (not raw or raw.isspace())):
                 continue
             value, code, _ = check(raw)
             if code is None:
                 record.values[column] = value
             else:
                 record.unreadable.add(column)
-        records.append(record)
+        if record.values or record.unreadable or not all(is_blank(c) for c in cells):
+            records.append(record)
     return Sheet(form, name or str(path), records, letters)
+
+
+def _cached(check: Callable[[Any], tuple]) -> Callable[[Any], tuple]:
+    """A cell check that remembers its verdicts (dates and choices repeat), up to 4096 values."""
+    seen: dict[Any, tuple] = {}
+
+    def cached(raw: Any) -> tuple:
+        try:
+            hit = seen.get(raw)
+        except TypeError:  # an unhashable cell value
+            return check(raw)
+        if hit is None:
+            hit = check(raw)
+            if len(seen) < 4096:
+                seen[raw] = hit
+        return hit
+
+    return cached

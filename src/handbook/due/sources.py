@@ -25,6 +25,7 @@ from handbook.due.words import Describer
 from handbook.errors import CalendarRangeError
 from handbook.model import deadlines
 from handbook.model.deadlines import as_date
+from handbook.model.form import Form
 from handbook.model.policy import Policy
 
 Spec = dict[str, Any]
@@ -218,6 +219,27 @@ def schedule_items(
             )
             if due > as_of.date():
                 break
+
+
+#: The parameters of a deadline rule that name fields (besides a required-if's, below).
+FIELD_PARAMS = ("start", "end", "by", "date", "key", "round", "role", "group_by")
+
+
+def needed_fields(form: Form) -> set[str]:
+    """The fields the open items of ``form`` read: its deadline rules', keys and roles."""
+    names: set[str] = set(form.primary_key)
+    for key in form.unique_keys:
+        names.update(key)
+    names.update(f.name for f in form.fields if f.name.endswith("_role"))
+    for spec in form.rules:
+        check = str(spec.get("check"))
+        if check not in SOURCES and check != "required-if":
+            continue
+        for param in (*FIELD_PARAMS, "field", "when_filled"):
+            value = spec.get(param)
+            names.update(value if isinstance(value, list) else [value] if value else [])
+        names.update((spec.get("when") or {}).keys())
+    return {str(n) for n in names}
 
 
 #: Each kind of rule that sets a deadline, and how it gives its open items.
