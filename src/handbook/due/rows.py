@@ -8,7 +8,7 @@ badly is not listed as still to do: the validator reports it instead.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -16,14 +16,20 @@ from handbook.model.form import Form
 from handbook.registers.cells import column_letter, compile_field, is_blank
 from handbook.registers.opening import open_register
 
+#: How many distinct texts of one column keep their verdict (dates and choices repeat).
+_CACHE_LIMIT = 4096
 
-@dataclass
+
+_NONE: frozenset[str] = frozenset()
+
+
+@dataclass(slots=True)
 class Record:
     """One data row: its number in the spreadsheet, its parsed values, its unreadable cells."""
 
     row: int
     values: dict[str, Any]
-    unreadable: set[str] = field(default_factory=set)
+    unreadable: frozenset[str] | set[str] = _NONE
 
     def filled(self, name: str) -> bool:
         return name in self.values or name in self.unreadable
@@ -62,46 +68,33 @@ def read_sheet(
     register = open_register(path, forms, form_id, encoding, sheet)
     form, header = register.form, register.header
     wanted = fields(form) if fields is not None else None
-    checks = []
+    checks: list[tuple[int, str, Callable[[Any], tuple], dict[Any, tuple]]] = []
     letters: dict[str, str] = {}
     for position, column in sorted(header.columns.items()):
         f = form.field(column)
         if f is not None and not f.derived:
             letters[column] = column_letter(position)
             if wanted is None or column in wanted:
-                checks.append((position, column, _cached(compile_field(f).check)))
+                checks.append((position, column, compile_field(f).check, {}))
     records = []
     for number, cells in enumerate(register.data, start=header.row + 1):
-        record = Record(number, {})
+        values: dict[str, Any] = {}
+        bad: set[str] = set()
         size = len(cells)
-        for position, column, check in checks:
+        for position, column, check, cache in checks:
             raw = cells[position] if position < size else None
             # blank, as is_blank says, inlined: this loop runs for every cell read
             if raw is None or (type(raw) is str and (not raw or raw.isspace())):
                 continue
-            value, code, _ = check(raw)
-            if code is None:
-                record.values[column] = value
+            verdict = cache.get(raw) if type(raw) is str else None
+            if verdict is None:
+                verdict = check(raw)
+                if type(raw) is str and len(cache) < _CACHE_LIMIT:
+                    cache[raw] = verdict  # dates and choices repeat
+            if verdict[1] is None:
+                values[column] = verdict[0]
             else:
-                record.unreadable.add(column)
-        if record.values or record.unreadable or not all(is_blank(c) for c in cells):
-            records.append(record)
+                bad.add(column)
+        if values or bad or not all(is_blank(c) for c in cells):
+            records.append(Record(number, values, bad or _NONE))
     return Sheet(form, name or str(path), records, letters)
-
-
-def _cached(check: Callable[[Any], tuple]) -> Callable[[Any], tuple]:
-    """A cell check that remembers its verdicts (dates and choices repeat), up to 4096 values."""
-    seen: dict[Any, tuple] = {}
-
-    def cached(raw: Any) -> tuple:
-        try:
-            hit = seen.get(raw)
-        except TypeError:  # an unhashable cell value
-            return check(raw)
-        if hit is None:
-            hit = check(raw)
-            if len(seen) < 4096:
-                seen[raw] = hit
-        return hit
-
-    return cached
