@@ -621,3 +621,59 @@ def test_the_validator_reports_a_round_missing_between_two_recorded_ones(tmp_pat
     gaps = [p for p in result.problems if p.code == "rule-schedule-gap"]
     assert [(p.row, p.params["round"], p.params["due"]) for p in gaps] == [(3, 2, "2026-04-30")]
     assert "GC-9" in gaps[0].message("zh") and "round 2" in gaps[0].message("en")
+
+
+# ---- every writer, any text: the calendar and the CSV give back what they were given --------
+
+KEYS = st.text(
+    alphabet=st.characters(
+        codec="utf-8", exclude_categories=("Cs", "Cc"), include_characters=",;:\\\n\"'="
+    ),
+    min_size=1,
+    max_size=40,
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    keys=st.lists(KEYS, min_size=1, max_size=4),
+    hours=st.booleans(),
+    lang=st.sampled_from(["zh", "en"]),
+)
+def test_any_key_survives_the_calendar_and_the_csv(keys: list[str], hours: bool, lang: str) -> None:
+    from icalendar import Calendar
+
+    from handbook.due import DueItem
+    from handbook.due.record import as_record
+    from handbook.model.form import Text
+
+    as_of = T("2026-03-02T10:00")
+    due = T("2026-03-03T09:00") if hours else D("2026-03-05")
+    items = [
+        DueItem(
+            form="task_register",
+            register=Text("任务登记表", "Task register"),
+            file="t.csv",
+            row=n + 2,
+            cell=f"E{n + 2}",
+            rule="answer-window",
+            kind="within",
+            key=key,
+            what=Text(f"任务编号 {key}：答复", f"Task no. {key}: answer"),
+            due=due,
+            article="RV-1.1.2.1",
+        )
+        for n, key in enumerate(keys)
+    ]
+    text = render_ics(items, as_of, lang)
+    assert rfc5545_problems(text) == []
+    events = Calendar.from_ical(text).walk("VEVENT")
+    for event, item in zip(events, items, strict=True):
+        assert str(event["SUMMARY"]) == f"{item.register.get(lang)} · {item.what.get(lang)}"
+        alarm = event.walk("VALARM")[0]
+        assert item.what.get(lang) in str(alarm["DESCRIPTION"])
+    rows = list(csv.reader(io.StringIO(render_csv(items, as_of, lang), newline="")))
+    for row, item in zip(rows[1:], items, strict=True):
+        what = as_record(item, as_of, lang)["what"]
+        assert row[3] in (what, "'" + what)
+        assert not row[3].startswith(("=", "+", "-", "@"))
