@@ -18,6 +18,7 @@ LAYERS = {
     "validate": 4,
     "blanks": 4,
     "indicators": 5,
+    "due": 5,
     "outputs": 5,
     "site": 6,
     "checker": 6,

@@ -69,6 +69,7 @@ async function check(message) {
   try {
     const text = checker.check_json(
       new Uint8Array(message.bytes), message.name, message.lang, message.form || null, progress,
+      message.asOf || null,
     );
     post({ kind: "result", id: message.id, result: JSON.parse(text) });
   } catch (error) {
@@ -81,7 +82,9 @@ async function annotate(message) {
   busy = true;
   const checker = await load(message.lang);
   try {
-    const proxy = checker.annotated(new Uint8Array(message.bytes), message.name, message.lang, message.form || null);
+    const proxy = checker.annotated(
+      new Uint8Array(message.bytes), message.name, message.lang, message.form || null, null, message.asOf || null,
+    );
     const bytes = proxy && proxy.toJs ? proxy.toJs() : proxy;
     if (proxy && proxy.destroy) proxy.destroy();
     if (!bytes || !bytes.length) throw new Error("this file cannot be marked");

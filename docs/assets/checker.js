@@ -224,7 +224,44 @@
     const bytes = await file.arrayBuffer();
     if (id !== current) return;
     say(ready ? fmt(t.counting, { name: file.name }) : `${fmt(t.waiting, { name: file.name })} ${t[root.dataset.stage] || ""}`, "busy");
-    worker.postMessage({ kind: "check", id, name: file.name, bytes, lang, form: select.value || null }, [bytes]);
+    worker.postMessage({ kind: "check", id, name: file.name, bytes, lang, form: select.value || null, asOf: today() }, [bytes]);
+  }
+
+  // What is due (handbook due): the file's open items as of this device's date, in the
+  // catalogue's words sent with them; the same items as `handbook due --as-of` for that date.
+  function today() {
+    const now = new Date();
+    const two = (n) => String(n).padStart(2, "0");
+    return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
+  }
+
+  function dueSection(due) {
+    const box = element("section", { class: "hb-checker__due", "data-as-of": due.as_of });
+    box.append(element("h2", {}, due.title), element("p", { class: "hb-due__summary" }, due.summary));
+    if (!due.items.length) return box;
+    const list = element("ol", { class: "hb-due" });
+    for (const item of due.items) {
+      const head = element(
+        "p",
+        { class: "hb-due__head" },
+        element("span", { class: "hb-due__state" }, item.state_text),
+        " ",
+        element("span", { class: "hb-due__cell" }, item.cell || ""),
+        " ",
+        element("span", { class: "hb-due__when" }, item.due_text),
+      );
+      const body = [head, element("p", { class: "hb-due__what" }, item.what)];
+      const extra = [];
+      if (item.role_label) extra.push(fmt(due.role, { role: item.role_label }));
+      if (item.article) {
+        const label = fmt(due.article, { article: item.article });
+        extra.push(item.article_url ? element("a", { href: new URL(item.article_url, siteRoot).href }, label) : label);
+      }
+      if (extra.length) body.push(element("p", { class: "hb-due__more" }, ...extra.flatMap((x, i) => (i ? [" · ", x] : [x]))));
+      list.append(element("li", { class: `hb-due__item hb-due__item--${item.state}`, "data-key": item.key, "data-cell": item.cell || "" }, ...body));
+    }
+    box.append(list);
+    return box;
   }
 
   function articleLink(problem) {
@@ -266,7 +303,7 @@
   // The annotated copy (handbook validate --annotate), built in the worker from the same file.
   function actions(report) {
     const box = element("div", { class: "hb-checker__actions" });
-    if (report.fatal || !report.problems.length || !last) return box;
+    if (report.fatal || (!report.problems.length && !(report.due && report.due.items.length)) || !last) return box;
     const button = element("button", { type: "button", class: "md-button hb-checker__annotate" }, t.annotate);
     button.addEventListener("click", () => annotate(last));
     box.append(button);
@@ -279,7 +316,7 @@
     names[id] = file.name;
     say(t.annotating, "busy");
     const bytes = await file.arrayBuffer();
-    worker.postMessage({ kind: "annotate", id, name: file.name, bytes, lang, form: select.value || null }, [bytes]);
+    worker.postMessage({ kind: "annotate", id, name: file.name, bytes, lang, form: select.value || null, asOf: today() }, [bytes]);
   }
 
   function saveAnnotated(message) {
@@ -331,6 +368,7 @@
       list.append(fragment);
       parts.push(list);
     }
+    if (report.due) parts.push(dueSection(report.due));
     result.dataset.verdict = report.fatal ? "unusable" : report.errors ? "invalid" : "valid";
     result.replaceChildren(...parts);
     result.hidden = false;

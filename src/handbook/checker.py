@@ -10,6 +10,7 @@ the pure-Python packages the validate path needs (openpyxl, et_xmlfile, yaml).
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import pickle
@@ -132,15 +133,18 @@ def check(
     form_id: str | None = None,
     forms_path: Path | None = None,
     progress: Progress | None = None,
+    as_of: str | None = None,
 ) -> dict[str, Any]:
     """Check one register file given as bytes; what the page shows, as a JSON-able dict.
 
     ``name`` is the file's own name (it helps tell the form, as on the command
     line); ``form_id`` forces the form (``--form``). Article links are relative
-    to the language root of the site (``rules/s16/#RV-16.2``).
+    to the language root of the site (``rules/s16/#RV-16.2``). ``as_of`` is the
+    device's date (2026-03-31): the file's open items as of that day are under ``due``,
+    as ``handbook due --as-of`` gives them.
     """
     lang = "en" if lang == "en" else "zh"
-    loaded, _policy, pages = _loaded(str(forms_dir(forms_path).resolve()))
+    loaded, policy, pages = _loaded(str(forms_dir(forms_path).resolve()))
     filename = _safe_name(name)
     with _checked(data, filename, form_id, forms_path, progress) as results:
         ctx = ReportContext(
@@ -151,6 +155,7 @@ def check(
         )
         report = json.loads(render_json(results, ctx))
         result = results[0]
+        due = _due(Path(filename), result, loaded, policy, as_of, lang, pages)
     problems = report["problems"]  # each names its cell (B7), as on the command line
     problems.sort(key=lambda p: p["severity"] != ERROR)  # stable: rows stay in order
     file = report["files"][0]
@@ -166,6 +171,62 @@ def check(
         "valid": report["valid"],
         "fatal": file["fatal"],
         "problems": problems,
+        "due": due,
+    }
+
+
+def _due_list(
+    path: Path, form_id: str, loaded: dict[str, Form], policy: Policy, as_of: str | None
+) -> Any:
+    """The open items of the file (a ``handbook.due.DueList``) as of a date; None if unreadable."""
+    from handbook.due import needed_fields, now_in_china, read_sheet, sheet_due
+    from handbook.errors import InputFileError
+    from handbook.registers.cells import parse_date
+
+    day = parse_date(as_of) if as_of else None
+    moment = dt.datetime.combine(day, dt.time()) if day else now_in_china()
+    try:
+        return sheet_due(read_sheet(path, loaded, form_id, fields=needed_fields), policy, moment)
+    except InputFileError:  # the check has read it already; nothing more to say
+        return None
+
+
+def _due(
+    path: Path,
+    result: FileResult,
+    loaded: dict[str, Form],
+    policy: Policy,
+    as_of: str | None,
+    lang: str,
+    pages: dict[str, str],
+) -> dict[str, Any] | None:
+    """The file's open items (handbook.due) as of the device's date; None for an unusable file."""
+    from handbook.due.record import as_record, counts, iso
+    from handbook.messages import words
+
+    if result.fatal is not None or result.form not in loaded:
+        return None
+    found = _due_list(path, result.form, loaded, policy, as_of)
+    if found is None:
+        return None
+    moment = found.as_of
+    items = []
+    for item in found.items:
+        record = as_record(item, moment, lang)
+        record["article_url"] = pages.get(item.article or "")
+        items.append(record)
+    w = words("due", lang)
+    found_counts = counts(found.items, moment)
+    return {
+        "as_of": iso(moment),
+        "counts": found_counts,
+        "items": items,
+        # the page's words for the section, from the catalogue like the items' own
+        "title": str(w["title"]).format(as_of=moment.date().isoformat()),
+        "summary": str(w["summary"]).format(total=len(items), **found_counts),
+        "none": w["none"],
+        "role": w["role"],
+        "article": w["article"],
     }
 
 
@@ -175,15 +236,20 @@ def annotated(
     lang: str = "zh",
     form_id: str | None = None,
     forms_path: Path | None = None,
+    as_of: str | None = None,
 ) -> bytes:
-    """The register back as an .xlsx with its problems marked (``--annotate``); b"" if unusable."""
+    """The register back as an .xlsx with its problems marked (``--annotate``); b"" if unusable.
+
+    Its 待办 sheet lists the open items as of ``as_of`` (the device's date), as ``check`` does.
+    """
     lang = "en" if lang == "en" else "zh"
-    loaded, _policy, _pages = _loaded(str(forms_dir(forms_path).resolve()))
+    loaded, policy, _pages = _loaded(str(forms_dir(forms_path).resolve()))
     with _checked(data, _safe_name(name), form_id, forms_path) as results:
         result = results[0]
         if result.fatal is not None or result.form not in loaded:
             return b""
-        out = annotate(result, loaded[result.form], Path("annotated.xlsx"), lang, {})
+        due = _due_list(Path(_safe_name(name)), result.form, loaded, policy, as_of)
+        out = annotate(result, loaded[result.form], Path("annotated.xlsx"), lang, {}, due)
         return out.read_bytes()
 
 
@@ -193,7 +259,8 @@ def check_json(
     lang: str = "zh",
     form_id: str | None = None,
     progress: Progress | None = None,
+    as_of: str | None = None,
 ) -> str:
     """``check`` as a JSON string (what the page's worker posts back)."""
-    result = check(data, name, lang, form_id or None, progress=progress)
+    result = check(data, name, lang, form_id or None, progress=progress, as_of=as_of)
     return json.dumps(result, ensure_ascii=False)

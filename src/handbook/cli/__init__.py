@@ -1,4 +1,4 @@
-"""The command line: ``handbook forms | blank | lint | validate | report``.
+"""The command line: ``handbook forms | blank | lint | validate | report | due``.
 
 The only package that prints or exits; one module per command, shared options
 in ``common``. Reports go to stdout, diagnostics and progress to stderr. Exit
@@ -13,7 +13,7 @@ import traceback
 import click
 
 from handbook import __version__
-from handbook.cli import blank, forms, lint, report, validate
+from handbook.cli import blank, due, forms, lint, report, validate
 from handbook.errors import HandbookError
 from handbook.messages import words
 
@@ -37,7 +37,7 @@ def cli(debug: bool) -> None:
     _State.debug = debug
 
 
-for _command in (forms.forms, blank.blank, lint.lint, validate.validate, report.report):
+for _command in (forms.forms, blank.blank, lint.lint, validate.validate, report.report, due.due):
     cli.add_command(_command)
 
 

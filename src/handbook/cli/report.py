@@ -15,6 +15,7 @@ from handbook.load.estate import find_estate, load_estate
 from handbook.load.forms import load_forms
 from handbook.load.policy import load_policy
 from handbook.model.period import parse_period
+from handbook.model.policy import Policy
 from handbook.project import forms_dir, policy_file
 from handbook.registers.cells import parse_date, parse_datetime
 from handbook.registers.records import read_registers
@@ -112,9 +113,28 @@ def report(
     result = build_report(registers, policy, forms, estate, chosen, as_of)
     renderers = {"text": render_text, "json": render_json, "csv": render_csv}
     text = renderers[fmt](result, lang)
+    text = _with_due(text, fmt, targets, forms, policy, as_of, lang)
     if output is None:
         click.echo(text, nl=False)
         return
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(text, encoding="utf-8-sig" if fmt == "csv" else "utf-8")
     click.echo(str(output), err=True)
+
+
+def _with_due(
+    text: str,
+    fmt: str,
+    targets: list[Path],
+    forms: dict,
+    policy: Policy,
+    as_of: dt.datetime | None,
+    lang: str,
+) -> str:
+    """The report with its open and overdue counts and 督办 list (handbook.indicators.due)."""
+    from handbook.due import collect, now_in_china
+    from handbook.indicators.due import add_to_report, summarise
+
+    moment = as_of or now_in_china()
+    found = collect(targets, forms, policy, moment)
+    return add_to_report(text, fmt, summarise(found.items, moment, policy), lang)

@@ -16,6 +16,7 @@ from handbook.load.forms import get_form, load_forms
 from handbook.load.policy import load_policy
 from handbook.messages import words
 from handbook.model.form import Form
+from handbook.model.policy import Policy
 from handbook.model.urls import lang_dir
 from handbook.outputs import FORMATS, ReportContext, exit_code
 from handbook.project import articles_root, forms_dir, policy_file
@@ -167,7 +168,7 @@ def validate(
         _form_urls(folder, handbook_url, lang, list(loaded)),
     )
     if annotate_to is not None:
-        _annotate(results, loaded, annotate_to, lang, ctx.article_urls)
+        _annotate(results, loaded, annotate_to, lang, ctx.article_urls, policy)
     rendered = FORMATS[fmt](results, ctx)
     click.echo(rendered.stdout, nl=False)
     if rendered.summary is not None:
@@ -186,8 +187,13 @@ def _annotate(
     out: Path,
     lang: str,
     article_urls: dict[str, str],
+    policy: Policy,
 ) -> None:
-    """The annotated copies: one file for one register, else one per register in a folder."""
+    """The annotated copies: one file for one register, else one per register in a folder.
+
+    Each has a 待办 sheet: the register's open items as of now (handbook due).
+    """
+    from handbook.due import needed_fields, now_in_china, read_sheet, sheet_due
     from handbook.outputs.annotate import annotate, annotated_name  # openpyxl, when asked for
 
     readable = [r for r in results if r.fatal is None and r.form in forms]
@@ -199,7 +205,13 @@ def _annotate(
         target = out / annotated_name(Path(result.file)) if several else out
         if target.resolve() in inputs:
             raise InputFileError("annotate-overwrites-input", out=str(target))
-        written = annotate(result, forms[result.form or ""], target, lang, article_urls)
+        form = forms[result.form or ""]
+        due = sheet_due(
+            read_sheet(Path(result.file), forms, form.id, fields=needed_fields),
+            policy,
+            now_in_china(),
+        )
+        written = annotate(result, form, target, lang, article_urls, due)
         click.echo(str(written), err=True)
 
 

@@ -133,6 +133,7 @@ class _Checker:
             note=_text(raw.get("note")),
             line=line,
             previous=previous,
+            then_every_months=_months(raw.get("then_every_months")),
         )
 
     def previous(
@@ -325,3 +326,8 @@ def _plain(value: Any) -> Any:
     if isinstance(value, list):
         return [_plain(v) for v in value]
     return value
+
+
+def _months(value: Any) -> int | None:
+    """A whole number of months, or None (absent, or not a positive whole number)."""
+    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else None

@@ -462,3 +462,12 @@ CATALOGUE.update(
         ),
     }
 )
+
+CATALOGUE.update(
+    {
+        "rule-schedule-gap": (
+            "“{key_col}” {key}：没有第 {round} 轮的记录（应于 {due} 回访），而第 {later} 轮已有记录。请补记或核对轮次。",
+            "'{key_col}' {key}: round {round} (due {due}) has no record, while round {later} has one. Record it or check the round numbers.",
+        ),
+    }
+)

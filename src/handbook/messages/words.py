@@ -731,3 +731,69 @@ SECTIONS["annotate"] = {
         "none": "No problems found.",
     },
 }
+
+# due/: the open items of the registers (handbook due, the checker page, the marked copy, report)
+SECTIONS["due"] = {
+    "zh": {
+        "within": "{key}：{end_col}（自{start_col} {start} 起{limit}内）",
+        "interval": "{group}：下一次{date_col}（上次 {last}，间隔不超过{limit}）",
+        "count": "{month} {label}：本月还需 {missing} 次（已 {count} 次，每月至少 {minimum} 次）",
+        "schedule": "{key}：第 {round} 轮（{start_col} {start} 后 {months} 个月）",
+        "same_row": "{column}同第 {row} 行",
+        "overdue_hours": "逾期 {n} 小时",
+        "overdue_days": "逾期 {n} 天",
+        "due": "今天到期",
+        "upcoming": "{n} 天后到期",
+        "title": "待办（截至 {as_of}）",
+        "summary": "共 {total} 项：逾期 {overdue} 项，今天到期 {due} 项，以后到期 {upcoming} 项。",
+        "none": "没有待办事项。",
+        "head": ("登记表", "行", "单元格", "待办事项", "到期", "状态", "负责岗位", "依据条款"),
+        "row": "第 {row} 行",
+        "role": "负责：{role}",
+        "article": "依据 {article}",
+        "no_role": "未指定岗位",
+        "reminder": "待办提醒：{what}",
+        "sheet": "待办",
+        "report_title": "待办与督办（截至 {as_of}）",
+        "report_registers": "按登记表：未办 / 逾期",
+        "report_roles": "按岗位：未办 / 逾期",
+        "report_escalate": "督办（逾期超过{limit}）",
+        "report_count": "{label}：{open} / {overdue}",
+        "report_none": "无",
+    },
+    "en": {
+        "within": "{key}: {end_col} (within {limit} of {start_col} {start})",
+        "interval": "{group}: next {date_col} (last {last}; at most {limit} apart)",
+        "count": "{month} {label}: {missing} more this month ({count} so far; at least {minimum} a month)",
+        "schedule": "{key}: round {round} ({months} months after {start_col} {start})",
+        "same_row": "{column} as in row {row}",
+        "overdue_hours": "overdue by {n} hours",
+        "overdue_days": "overdue by {n} days",
+        "due": "due today",
+        "upcoming": "due in {n} days",
+        "title": "Due (as of {as_of})",
+        "summary": "{total} items: {overdue} overdue, {due} due today, {upcoming} due later.",
+        "none": "Nothing is due.",
+        "head": ("Register", "Row", "Cell", "What is due", "Due", "State", "Role", "Article"),
+        "row": "row {row}",
+        "role": "role: {role}",
+        "article": "article {article}",
+        "no_role": "no role given",
+        "reminder": "Reminder: {what}",
+        "sheet": "Due",
+        "report_title": "Due and overdue (as of {as_of})",
+        "report_registers": "By register: open / overdue",
+        "report_roles": "By role: open / overdue",
+        "report_escalate": "To escalate (overdue by more than {limit})",
+        "report_count": "{label}: {open} / {overdue}",
+        "report_none": "none",
+    },
+}
+
+# site/tasks.py: the task pages' link to "What do I have to do this week?"
+SECTIONS["due_page"] = {
+    "zh": {"link": "本周要做什么？看看登记表里还有哪些事没做完、最晚哪天要做完 →"},
+    "en": {
+        "link": "What do I have to do this week? See what your registers still ask for, and by when →"
+    },
+}

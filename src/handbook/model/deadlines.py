@@ -20,6 +20,7 @@ management office to the next, so they would need a timetable per office.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 from itertools import accumulate
@@ -118,5 +119,59 @@ def last_day(start: Any, amount: int, unit: str) -> dt.date:
     if unit != "working_days":
         return day + dt.timedelta(days=amount)
     while working_days_between(as_date(start), day) < amount:
+        day += dt.timedelta(days=1)
+    return day
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """``day`` moved ``months`` calendar months on; the 31st of a shorter month is its last day."""
+    import calendar
+
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return dt.date(year, month + 1, min(day.day, last))
+
+
+def round_due(start: dt.date, number: int, months: Any, then_every: int | None) -> dt.date | None:
+    """The day round ``number`` (1, 2, …) of a schedule falls due, counted from ``start``.
+
+    ``months`` lists the rounds' months after the start (``[1, 3, 6, 12]``); after the
+    last of them a round falls every ``then_every`` months, or there is none (None).
+    """
+    offsets = [int(m) for m in (months if isinstance(months, (list, tuple)) else [months])]
+    if number < 1 or not offsets:
+        return None
+    if number <= len(offsets):
+        return add_months(start, offsets[number - 1])
+    if not then_every:
+        return None
+    return add_months(start, offsets[-1] + int(then_every) * (number - len(offsets)))
+
+
+def due_at(start: Any, amount: Any, unit: str) -> dt.date | dt.datetime:
+    """The last moment a deadline of ``amount`` ``unit`` after ``start`` allows.
+
+    The same counting as ``elapsed``: an hour limit from a start with a time is that
+    time plus the hours; from a date alone (counted from the end of its day) the whole
+    last day it reaches, as a date; a day limit gives its last day, as a date.
+    ``same_day`` (a policy alternative) is the start's own day. A working-day limit that
+    ends before a weekend or holiday runs through it: those days add no working day, so
+    the validator still accepts them, and a list of what is due says the same.
+    """
+    if amount == "same_day":
+        return as_date(start)
+    if unit == "hours":
+        hours = float(amount)
+        if isinstance(start, dt.datetime):
+            return start + dt.timedelta(hours=hours)
+        return start + dt.timedelta(days=math.ceil(hours / 24))
+    day = last_day(start, int(amount), unit)
+    while unit == "working_days":
+        try:
+            if is_working_day(day + dt.timedelta(days=1)):
+                break
+        except CalendarRangeError:  # a year not announced yet: the stricter day stands
+            break
         day += dt.timedelta(days=1)
     return day

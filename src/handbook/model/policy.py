@@ -73,6 +73,8 @@ class Setting:
     line: int = 0
     #: earlier values, oldest first, each with the last day it was in force
     previous: tuple[Term, ...] = ()
+    #: a schedule (unit months): after its listed rounds, one round every this many months
+    then_every_months: int | None = None
 
     @property
     def current(self) -> Term:

@@ -47,9 +47,17 @@ class _Place:
 
 
 def annotate(
-    result: FileResult, form: Form, out: Path, lang: str, article_urls: dict[str, str]
+    result: FileResult,
+    form: Form,
+    out: Path,
+    lang: str,
+    article_urls: dict[str, str],
+    due: Any = None,
 ) -> Path:
-    """Write the annotated copy of the register ``result`` was made from to ``out``."""
+    """Write the annotated copy of the register ``result`` was made from to ``out``.
+
+    ``due`` (a ``handbook.due.DueList``), when given, adds the 待办 sheet (``due_sheet``).
+    """
     source = Path(result.file)
     kind = open_source(source).kind
     if kind == "xlsx":
@@ -69,6 +77,10 @@ def annotate(
         text = "\n".join(f"{w[p.severity]}: {p.message(lang)}" for p in problems)
         target.comment = Comment(text, AUTHOR, width=320, height=40 + 40 * len(problems))
     _problems_sheet(book, sheet, result, place, lang, article_urls)
+    if due is not None:
+        from handbook.outputs.due_sheet import due_sheet
+
+        due_sheet(book, sheet, place, due, lang)
     out.parent.mkdir(parents=True, exist_ok=True)
     buffer = io.BytesIO()
     book.save(buffer)

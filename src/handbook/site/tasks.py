@@ -235,6 +235,7 @@ def task_page(
     parts = [
         f"# {task.title.get(lang)}",
         f'<p class="hb-task-summary">{html.escape(task.summary.get(lang))}</p>',
+        due_link(lang, from_url),
         f"## {w['steps']}",
         _steps(task, policy, forms, index, lang, from_url),
     ]
@@ -267,3 +268,9 @@ def tasks_list(tasks: Iterable[Task], lang: str, from_url: str) -> str:
         for t in tasks
     ]
     return '<ul class="hb-tasks">' + "".join(items) + "</ul>"
+
+
+def due_link(lang: str, from_url: str) -> str:
+    """The line that sends staff to "What do I have to do this week?" (the due page)."""
+    text = words_of("due_page", lang)["link"]
+    return f'<p class="hb-due-link"><a href="{_prefix(from_url)}due/">{html.escape(text)}</a></p>'

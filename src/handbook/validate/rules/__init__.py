@@ -26,6 +26,7 @@ from handbook.validate.rules.interval import Interval
 from handbook.validate.rules.order import Order
 from handbook.validate.rules.reference import Reference
 from handbook.validate.rules.required_if import RequiredIf
+from handbook.validate.rules.schedule import Schedule
 from handbook.validate.rules.share import Share
 from handbook.validate.rules.within import Within
 
@@ -53,6 +54,7 @@ KINDS: list[type[Rule]] = [
     Coverage,
     Interval,
     Count,
+    Schedule,
 ]
 
 
