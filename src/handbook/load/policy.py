@@ -119,6 +119,15 @@ class _Checker:
                 expected=_expected(value, unit),
             )
         clauses = tuple(raw.get("clauses") or ())
+        company = _text(raw.get("company"))
+        if "company" in raw and company is None:
+            self.add(
+                raw.line_of("company"),
+                "bad-value",
+                where=where,
+                key="company",
+                expected="{zh: …, en: …}",
+            )
         previous = self.previous(key, raw, value, str(unit), clauses)
         if len(self.problems) > count or title is None:
             return None
@@ -133,6 +142,7 @@ class _Checker:
             note=_text(raw.get("note")),
             line=line,
             previous=previous,
+            company=company,
         )
 
     def previous(

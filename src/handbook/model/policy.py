@@ -23,6 +23,7 @@ SETTING_KEYS = (
     "choices",
     "then_every_months",
     "previous",
+    "company",
 )
 #: Units of a deadline: calendar hours, calendar days, working days (China's calendar).
 TIME_UNITS = ("hours", "days", "working_days")
@@ -73,6 +74,8 @@ class Setting:
     line: int = 0
     #: earlier values, oldest first, each with the last day it was in force
     previous: tuple[Term, ...] = ()
+    #: set when no article gives the value: why it is the company's choice (shown on pages)
+    company: Text | None = None
 
     @property
     def current(self) -> Term:
