@@ -148,7 +148,7 @@ def policy_table(policy: Policy, forms: Iterable[Form], links: Any, lang: str, o
     lines = [f"| {' | '.join(head)} |", "| --- | --- | --- | --- | --- |"]
     for setting in policy.settings.values():
         alternatives = (
-            w["list_sep"].join(
+            w["map_sep"].join(
                 # an article that gives no number of its own is shown by what it says
                 (
                     view.value(setting, a.get("value"))
