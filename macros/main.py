@@ -37,7 +37,7 @@ def define_env(env) -> None:
     def task_list():
         # read at call time, so a change of policy.yaml or tasks.yaml shows on `mkdocs serve`
         policy = load_policy(root / "policy.yaml")
-        return policy, load_tasks(root / "tasks.yaml", policy, forms)
+        return policy, load_tasks(root / "tasks.yaml", policy, forms, articles)
 
     def page_url() -> str:
         # relative to the language root: English pages live under en/, and their links
