@@ -137,7 +137,7 @@ def _form_mark(step: Step, forms: Mapping[str, Form], lang: str, from_url: str) 
     if step.claim != "form" or step.form is None:
         return ""
     form = forms[step.form]
-    title = html.escape(form.title.get(lang))
+    title = html.escape(_in_list(form.title.get(lang), lang))  # inside a sentence
     link = f'<a href="{form_page_link(form, from_url)}">{_w(lang)["form_title"].format(title=title)}</a>'
     return f'<span class="hb-form-rule">{_w(lang)["form_mark"].format(form=link)}</span>'
 
