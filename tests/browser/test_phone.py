@@ -219,7 +219,7 @@ def test_an_article_after_an_editors_note_stands_outside_it(sized, server: str) 
         )
         assert inside is False, prefix
         note = sized.locator(".admonition", has=sized.locator("a[href$='#RV-17.2.4']")).first
-        item = sized.locator("#RV-15.2.2.5")
+        item = sized.locator("[id='RV-15.2.2.5']")
         note_box, item_box = note.bounding_box(), item.bounding_box()
         assert note_box is not None and item_box is not None
         assert note_box["y"] + note_box["height"] <= item_box["y"] + 1, prefix
