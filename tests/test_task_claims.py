@@ -19,13 +19,15 @@ from __future__ import annotations
 
 import html
 import re
-import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from handbook.errors import FormFileError
 from handbook.load.articles import article_index
@@ -304,6 +306,35 @@ def test_every_number_of_every_step_fails_to_load_when_its_backing_is_removed(
         assert key in str(caught.value.params["problem"])
 
 
+STEPS = [(t.id, i) for t in TASKS for i in range(len(t.steps))]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(STEPS), st.data())
+def test_a_step_loads_exactly_when_each_policy_number_keeps_an_article_that_sets_it(
+    where: tuple[str, int], data: st.DataObject
+) -> None:
+    """Any subset of a step's articles: tasks.yaml loads iff every policy number on the step
+    is still set by one of them (company numbers need none)."""
+    task_id, index = where
+    step = next(t for t in TASKS if t.id == task_id).steps[index]
+    kept = data.draw(
+        st.lists(st.sampled_from(step.articles), unique=True) if step.articles else st.just([])
+    )
+    backed = all(
+        step.number_kind(key) == "company" or set(POLICY[key].clauses) & set(kept)
+        for key, _ in step.placeholders()
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        path = _edit_step(Path(folder), task_id, index, articles=kept)
+        if backed:
+            load_tasks(path, POLICY, FORMS, INDEX)
+        else:
+            with pytest.raises(FormFileError) as caught:
+                load_tasks(path, POLICY, FORMS, INDEX)
+            assert caught.value.params["problem_code"] == "task-number-articles"
+
+
 @pytest.mark.parametrize(
     ("changes", "key"),
     [
@@ -331,7 +362,6 @@ def test_a_step_citing_an_article_that_does_not_exist_is_reported(tmp_path: Path
 
 
 def test_a_company_claim_needs_a_company_number(tmp_path: Path) -> None:
-    shutil.copy(ROOT / "policy.yaml", tmp_path / "policy.yaml")
     path = _edit_step(tmp_path, "complaint", 0, claim="company")
     with pytest.raises(FormFileError) as caught:
         load_tasks(path, POLICY, FORMS, INDEX)
