@@ -11,7 +11,7 @@ from pathlib import Path
 
 from handbook.blanks import DOWNLOAD_FORMATS, write_downloads
 from handbook.load.articles import article_index
-from handbook.load.content import load_errata, load_glossary
+from handbook.load.content import load_errata, load_errata_classes, load_glossary
 from handbook.load.forms import get_form, load_forms
 from handbook.load.policy import load_policy
 from handbook.load.tasks import load_tasks
@@ -37,7 +37,7 @@ def define_env(env) -> None:
     def task_list():
         # read at call time, so a change of policy.yaml or tasks.yaml shows on `mkdocs serve`
         policy = load_policy(root / "policy.yaml")
-        return policy, load_tasks(root / "tasks.yaml", policy, forms)
+        return policy, load_tasks(root / "tasks.yaml", policy, forms, articles)
 
     def page_url() -> str:
         # relative to the language root: English pages live under en/, and their links
@@ -88,6 +88,11 @@ def define_env(env) -> None:
     def errata_table() -> str:
         """Every correction made to the source text (errata/*.yaml)."""
         return pages.errata_table(load_errata(root / "errata"), articles, _lang(env), page_url())
+
+    @env.macro
+    def errata_classes() -> str:
+        """The classes of edits not listed one by one (errata/classes.yaml), as a list."""
+        return pages.errata_classes(load_errata_classes(root / "errata"), _lang(env))
 
     @env.macro
     def glossary_table() -> str:

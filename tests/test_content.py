@@ -226,7 +226,9 @@ def _en_contains(text: str, form: str) -> bool:
 
 @cache
 def errata_files() -> list[Path]:
-    return sorted(ERRATA.glob("*.yaml")) if ERRATA.is_dir() else []
+    return (
+        sorted(ERRATA.glob("s[0-9]*.yaml")) if ERRATA.is_dir() else []
+    )  # classes.yaml: the classes of edits
 
 
 def load_errata(path: Path):

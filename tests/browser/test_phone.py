@@ -173,3 +173,60 @@ def test_english_pages_have_no_full_width_punctuation(page, server: str, url: st
         and not HAN.match(text[m.end() : m.end() + 1] or " ")
     ]
     assert wrong == [], url
+
+
+# Issue 22: the pages the content review fixed, as staff read them on a phone.
+FIXED_TASKS = ("complaint", "hotline", "survey", "works", "meetings")
+
+
+def test_company_rules_and_form_instructions_show_on_the_task_pages(sized, server: str) -> None:  # type: ignore[no-untyped-def]
+    """A company choice carries its note, a form's instruction names its form, inside the screen."""
+    for prefix, word in (("", "公司规定"), ("/en", "a company rule")):
+        for task in FIXED_TASKS:
+            _open(sized, f"{server}{prefix}/tasks/{task}/")
+            assert sized.evaluate("document.documentElement.scrollWidth") <= _width(sized), task
+            marks = sized.locator(".hb-steps .hb-company, .hb-steps .hb-form-rule")
+            for i in range(marks.count()):
+                mark = marks.nth(i)
+                assert mark.is_visible(), (task, i)
+                box = mark.bounding_box()
+                assert box is not None and box["x"] >= 0, (task, i)
+                assert box["x"] + box["width"] <= _width(sized) + 0.5, (task, i, box)
+            if task in ("complaint", "hotline", "survey"):
+                assert word in sized.locator(".hb-steps").inner_text(), (prefix, task)
+            if task in ("hotline", "meetings"):
+                assert sized.locator(".hb-steps .hb-claim-form a").count() == 1, (prefix, task)
+
+
+def test_the_complaint_page_tells_the_three_duties_apart(sized, server: str) -> None:  # type: ignore[no-untyped-def]
+    for prefix, same_day, separate in (
+        ("", "当天进行调查、核实", "另一项要求"),
+        ("/en", "Investigate and verify the matter the same day", "a separate duty"),
+    ):
+        _open(sized, f"{server}{prefix}/tasks/complaint/")
+        assert same_day in sized.locator(".hb-steps").inner_text()
+        box = sized.locator(".hb-disagree").first
+        assert box.is_visible() and separate in box.inner_text()
+        assert sized.evaluate("document.documentElement.scrollWidth") <= _width(sized)
+
+
+def test_an_article_after_an_editors_note_stands_outside_it(sized, server: str) -> None:  # type: ignore[no-untyped-def]
+    """RV-15.2.2.5 used to render inside the note on RV-15.2.2.4."""
+    for prefix in ("", "/en"):
+        _open(sized, f"{server}{prefix}/rules/s15/")
+        inside = sized.evaluate(
+            "() => document.getElementById('RV-15.2.2.5').closest('.admonition') !== null"
+        )
+        assert inside is False, prefix
+        note = sized.locator(".admonition", has=sized.locator("a[href$='#RV-17.2.4']")).first
+        item = sized.locator("[id='RV-15.2.2.5']")
+        note_box, item_box = note.bounding_box(), item.bounding_box()
+        assert note_box is not None and item_box is not None
+        assert note_box["y"] + note_box["height"] <= item_box["y"] + 1, prefix
+
+
+def test_the_errata_page_lists_the_classes_of_silent_edits(sized, server: str) -> None:  # type: ignore[no-untyped-def]
+    for prefix, colon in (("", "回访报告："), ("/en", "a colon is added after a run-in heading")):
+        _open(sized, f"{server}{prefix}/editors/errata/")
+        assert colon in sized.locator(".md-content").inner_text(), prefix
+        assert sized.evaluate("document.documentElement.scrollWidth") <= _width(sized), prefix

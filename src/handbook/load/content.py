@@ -32,6 +32,12 @@ def load_glossary(path: Path) -> list[dict[str, Any]]:
 def load_errata(folder: Path) -> list[dict[str, Any]]:
     """Every correction of the source text, in section order (errata/sNN.yaml)."""
     entries: list[dict[str, Any]] = []
-    for path in sorted(folder.glob("*.yaml")):
+    for path in sorted(folder.glob("s[0-9]*.yaml")):
         entries.extend(_list(path))
     return entries
+
+
+def load_errata_classes(folder: Path) -> list[dict[str, Any]]:
+    """The classes of layout and punctuation edits not listed one by one (errata/classes.yaml)."""
+    path = folder / "classes.yaml"
+    return _list(path) if path.is_file() else []

@@ -119,6 +119,15 @@ class _Checker:
                 expected=_expected(value, unit),
             )
         clauses = tuple(raw.get("clauses") or ())
+        company = _text(raw.get("company"))
+        if "company" in raw and company is None:
+            self.add(
+                raw.line_of("company"),
+                "bad-value",
+                where=where,
+                key="company",
+                expected="{zh: …, en: …}",
+            )
         previous = self.previous(key, raw, value, str(unit), clauses)
         if len(self.problems) > count or title is None:
             return None
@@ -134,6 +143,7 @@ class _Checker:
             line=line,
             previous=previous,
             then_every_months=_months(raw.get("then_every_months")),
+            company=company,
         )
 
     def previous(

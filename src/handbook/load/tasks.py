@@ -1,13 +1,17 @@
 """Read ``tasks.yaml`` into ``Task`` objects, naming the line of the first problem.
 
 References are checked here too, when the caller passes what they refer to: a
-step naming a setting the policy lacks, or a task naming an unknown form, is an
-error of ``tasks.yaml`` at its line, not a broken page.
+step naming a setting the policy lacks, an article that does not exist, or a task
+naming an unknown form, is an error of ``tasks.yaml`` at its line, not a broken page.
+So are claims the sources do not back: a number said to come from the policy whose
+setting none of the step's articles set, a company choice whose setting in
+``policy.yaml`` has no ``company`` note (or one without it that the step does not
+call a company choice), a ``form`` step without its form.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +19,7 @@ from handbook.errors import FormFileError
 from handbook.load.yamlio import LineDict, LineList, read_yaml
 from handbook.model.form import Form, Text
 from handbook.model.policy import Policy
-from handbook.model.task import STEP_KEYS, TASK_KEYS, Step, Task
+from handbook.model.task import CLAIMS, NUMBER_KINDS, STEP_KEYS, TASK_KEYS, Step, Task
 
 
 def _fail(path: Path, line: int, code: str, **params: Any) -> FormFileError:
@@ -56,6 +60,70 @@ def _keys(path: Path, raw: Any, allowed: tuple[str, ...], where: str, line: int)
     return raw
 
 
+def _step(path: Path, step: LineDict, where: str) -> Step:
+    """One step, its claim and the kind of each of its numbers, checked for shape."""
+    claim = step.get("claim")
+    if claim not in CLAIMS:
+        raise _fail(
+            path,
+            step.line_of("claim") if "claim" in step else step.line,
+            "bad-value",
+            where=where,
+            key="claim",
+            expected=" | ".join(CLAIMS),
+        )
+    numbers = step.get("numbers", {})
+    if not isinstance(numbers, dict) or not all(
+        isinstance(k, str) and v in NUMBER_KINDS for k, v in numbers.items()
+    ):
+        raise _fail(
+            path,
+            step.line_of("numbers"),
+            "bad-value",
+            where=where,
+            key="numbers",
+            expected="{setting: " + " | ".join(NUMBER_KINDS) + "}",
+        )
+    form = step.get("form")
+    if (claim == "form") != isinstance(form, str):
+        raise _fail(
+            path,
+            step.line_of("form") if "form" in step else step.line,
+            "bad-value",
+            where=where,
+            key="form",
+            expected="a form id with claim: form, and only then",
+        )
+    result = Step(
+        _text(path, step, "text", where),
+        _names(path, step, "articles", where),
+        step.line,
+        str(claim),
+        tuple(numbers.items()),
+        form,
+    )
+    named = {key for key, _entry in result.placeholders()}
+    if set(numbers) - named:
+        raise _fail(
+            path,
+            step.line_of("numbers"),
+            "bad-value",
+            where=where,
+            key="numbers",
+            expected="only settings the text names: " + ", ".join(sorted(named)),
+        )
+    if claim in ("policy", "company") and claim not in {result.number_kind(k) for k in named}:
+        raise _fail(
+            path,
+            step.line_of("claim"),
+            "bad-value",
+            where=where,
+            key="claim",
+            expected=f"a {{setting}} of kind {claim} in the text, or another claim",
+        )
+    return result
+
+
 def _task(path: Path, raw: LineDict, line: int) -> Task:
     where = f"task {raw.get('id', '?')}"
     steps_raw = raw.get("steps")
@@ -68,16 +136,14 @@ def _task(path: Path, raw: LineDict, line: int) -> Task:
             key="steps",
             expected="[{text: …}]",
         )
-    steps = []
-    for i, item in enumerate(steps_raw):
-        step = _keys(path, item, STEP_KEYS, f"{where}, step {i + 1}", steps_raw.lines[i])
-        steps.append(
-            Step(
-                _text(path, step, "text", f"{where}, step {i + 1}"),
-                _names(path, step, "articles", f"{where}, step {i + 1}"),
-                step.line,
-            )
+    steps = [
+        _step(
+            path,
+            _keys(path, item, STEP_KEYS, f"{where}, step {i + 1}", steps_raw.lines[i]),
+            f"{where}, step {i + 1}",
         )
+        for i, item in enumerate(steps_raw)
+    ]
     return Task(
         id=str(raw.get("id", "")),
         title=_text(path, raw, "title", where),
@@ -90,10 +156,49 @@ def _task(path: Path, raw: LineDict, line: int) -> Task:
     )
 
 
+def _check_numbers(path: Path, task: Task, step: Step, index: int, policy: Policy) -> None:
+    """A number is the company's choice exactly when its setting says so, and a policy
+    number is set by one of the step's own articles."""
+    where = f"task {task.id}, step {index}"
+    for key in sorted({key for key, _entry in step.placeholders()}):
+        setting = policy.settings[key]
+        kind = step.number_kind(key)
+        if (kind == "company") != (setting.company is not None):
+            raise _fail(path, step.line, "task-number-kind", where=where, key=key, kind=kind)
+        if kind == "policy" and not set(setting.clauses) & set(step.articles):
+            raise _fail(
+                path,
+                step.line,
+                "task-number-articles",
+                where=where,
+                key=key,
+                clauses=", ".join(setting.clauses) or "—",
+            )
+
+
 def _check_references(
-    path: Path, task: Task, policy: Policy | None, forms: Mapping[str, Form] | None
+    path: Path,
+    task: Task,
+    policy: Policy | None,
+    forms: Mapping[str, Form] | None,
+    articles: Collection[str] | None = None,
 ) -> None:
     where = f"task {task.id}"
+    if articles is not None:
+        for i, step in enumerate(task.steps, start=1):
+            unknown = [a for a in step.articles if a not in articles]
+            if unknown:
+                raise _fail(
+                    path,
+                    step.line,
+                    "task-unknown-article",
+                    where=f"{where}, step {i}",
+                    articles=", ".join(unknown),
+                )
+    if forms is not None:
+        for step in task.steps:
+            if step.form is not None and step.form not in forms:
+                raise _fail(path, step.line, "unknown-form", form=step.form, known=", ".join(forms))
     if policy is not None:
         for step in task.steps:
             for key, entry in sorted(step.placeholders(), key=str):
@@ -111,6 +216,8 @@ def _check_references(
                         key=name,
                         known=", ".join(policy.settings),
                     )
+        for i, step in enumerate(task.steps, start=1):
+            _check_numbers(path, task, step, i, policy)
         for key in task.settings:
             if key not in policy.settings:
                 raise _fail(
@@ -128,9 +235,13 @@ def _check_references(
 
 
 def load_tasks(
-    path: Path, policy: Policy | None = None, forms: Mapping[str, Form] | None = None
+    path: Path,
+    policy: Policy | None = None,
+    forms: Mapping[str, Form] | None = None,
+    articles: Collection[str] | None = None,
 ) -> list[Task]:
-    """Every task of ``tasks.yaml`` in file order; references checked against ``policy`` and ``forms``."""
+    """Every task of ``tasks.yaml`` in file order; references checked against ``policy``,
+    ``forms`` and the article ids ``articles`` (each when given)."""
     data, duplicates = read_yaml(path)
     if duplicates:
         key, line, first = duplicates[0]
@@ -151,6 +262,6 @@ def load_tasks(
                 key="id",
                 expected="a unique id",
             )
-        _check_references(path, task, policy, forms)
+        _check_references(path, task, policy, forms, articles)
         tasks.append(task)
     return tasks

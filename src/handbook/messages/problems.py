@@ -471,3 +471,20 @@ CATALOGUE.update(
         ),
     }
 )
+
+CATALOGUE.update(
+    {
+        "task-number-kind": (
+            "{where} 的设置“{key}”标为 {kind}，与 policy.yaml 不符：没有条款规定的数值（公司规定）在 policy.yaml 中写 company 说明，在步骤的 numbers 中标 company；条款规定的数值两处都不标。",
+            "{where} marks the setting '{key}' as {kind}, which policy.yaml contradicts: a value no article sets (a company choice) has a company note in policy.yaml and is marked company under the step's numbers; a value an article sets has neither.",
+        ),
+        "task-number-articles": (
+            "{where} 显示设置“{key}”的数值，但规定它的条款（{clauses}）都不在本步骤的 articles 中。请引用规定它的条款，或把它标为公司规定。",
+            "{where} shows the value of the setting '{key}', but none of the articles that set it ({clauses}) is among the step's articles. Cite an article that sets it, or mark it as a company choice.",
+        ),
+        "task-unknown-article": (
+            "{where} 引用的条款 {articles} 在手册中不存在。",
+            "{where} cites {articles}, which no page of the handbook defines.",
+        ),
+    }
+)

@@ -797,3 +797,31 @@ SECTIONS["due_page"] = {
         "link": "What do I have to do this week? See what your registers still ask for, and by when →"
     },
 }
+# site/tasks.py: the kinds of claim on a task page (issue 22), and the house style of
+# English amounts (10%, lower-case items inside a list)
+SECTIONS["tasks"]["zh"].update(
+    {
+        "company_mark": "（公司规定：{note}）",
+        "form_mark": "（{form}的要求，条款未规定）",
+        "form_title": "《{title}》",
+        "applies": "检查程序按 <strong>{value}</strong> 核对登记表。",
+        "months_list": "验收合格后第 {list} 个月",
+    }
+)
+SECTIONS["tasks"]["en"].update(
+    {
+        "company_mark": " (a company rule: {note})",
+        "form_mark": " (an instruction of the {form}, not of an article)",
+        "form_title": "{title}",
+        "applies": "The validator checks registers against <strong>{value}</strong>. ",
+        "months_list": "{list} months after the works pass acceptance",
+        "share": "{n}%",
+    }
+)
+
+# site/policy_page.py: a value that no article sets, marked as the company's choice (issue 22)
+SECTIONS["policy-table"]["zh"]["company"] = "（公司规定：{note}）"
+SECTIONS["policy-table"]["en"]["company"] = " (a company rule: {note})"
+
+# site/pages.py: the source note names a section (节), as the editor's notes do (issue 22)
+SECTIONS["page"]["zh"]["source"] = "来源：汇编第 {n} 节《{title}》。"

@@ -23,6 +23,7 @@ SETTING_KEYS = (
     "choices",
     "then_every_months",
     "previous",
+    "company",
 )
 #: Units of a deadline: calendar hours, calendar days, working days (China's calendar).
 TIME_UNITS = ("hours", "days", "working_days")
@@ -75,6 +76,8 @@ class Setting:
     previous: tuple[Term, ...] = ()
     #: a schedule (unit months): after its listed rounds, one round every this many months
     then_every_months: int | None = None
+    #: set when no article gives the value: why it is the company's choice (shown on pages)
+    company: Text | None = None
 
     @property
     def current(self) -> Term:

@@ -131,10 +131,17 @@ def errata_table(entries: list[dict], index: dict[str, str], lang: str, from_url
         corrected = str(entry.get("corrected", "")) or "—"
         reason = entry.get("reason", {}).get(lang, "")
         lines.append(
-            f"| {clause_links([article], index, from_url)} | {_cell(str(entry.get('source', '')))} | "
+            # a quote of several lines keeps its line breaks (the header of the source)
+            f"| {clause_links([article], index, from_url)} | "
+            f"{'<br>'.join(_cell(line) for line in str(entry.get('source', '')).splitlines())} | "
             f"{_cell(corrected)} | {_cell(reason)} |"
         )
     return "\n".join(lines)
+
+
+def errata_classes(classes: list[dict], lang: str) -> str:
+    """The classes of edits made without an erratum of their own, one list item each."""
+    return "\n".join(f"- {html.escape(str(c.get(lang, '')), quote=False)}" for c in classes)
 
 
 def glossary_table(entries: list[dict], lang: str) -> str:

@@ -148,17 +148,25 @@ def policy_table(policy: Policy, forms: Iterable[Form], links: Any, lang: str, o
     lines = [f"| {' | '.join(head)} |", "| --- | --- | --- | --- | --- |"]
     for setting in policy.settings.values():
         alternatives = (
-            w["list_sep"].join(
-                view.value(setting, a.get("value"))
+            w["map_sep"].join(
+                # an article that gives no number of its own is shown by what it says
+                (
+                    view.value(setting, a.get("value"))
+                    if "value" in a
+                    else _cell((a.get("note") or {}).get(lang, ""))
+                )
                 + (w["cited"].format(links=links(a["clauses"])) if a.get("clauses") else "")
                 for a in setting.alternatives
             )
             or "—"
         )
         note = setting.note.get(lang) if setting.note else ""
+        cites = links(setting.clauses)
+        if setting.company is not None:
+            cites += _cell(w["company"].format(note=setting.company.get(lang)))
         lines.append(
             f"| {_cell(setting.title.get(lang))}<br>`{setting.key}` | "
-            f"{_cell(view.in_force(setting.key, on))} | {links(setting.clauses)} | "
+            f"{_cell(view.in_force(setting.key, on))} | {cites} | "
             f"{alternatives} | {_cell(note)} |"
         )
     return "\n".join(lines)

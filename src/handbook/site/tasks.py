@@ -2,6 +2,11 @@
 
 Rendered from ``tasks.yaml``, the forms and the policy at build time, so a change of
 policy changes the pages; knows nothing about MkDocs (``macros/`` calls it).
+
+A step says what kind of claim it makes, and the page shows it: a number that no
+article sets carries the company's note after it (公司规定：…), a step that follows
+a register's instruction says so and links the register, and every step cites its
+articles.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ from handbook.blanks import download_name
 from handbook.messages import words as words_of
 from handbook.model.form import Form
 from handbook.model.policy import Policy, Setting
-from handbook.model.task import PLACEHOLDER, Task
+from handbook.model.task import PLACEHOLDER, Step, Task
 from handbook.model.urls import up_to_site_root
 from handbook.site.pages import _prefix, clause_links, form_page_link
 
@@ -71,15 +76,26 @@ def value_text(
     value = setting.value if entry is None else setting.limit_for(entry)
     if isinstance(value, dict):
         parts = [
-            w_fmt(_label(forms, setting.by, k, lang), amount(v, setting.unit, lang), lang)
+            w_fmt(
+                _in_list(_label(forms, setting.by, k, lang), lang),
+                amount(v, setting.unit, lang),
+                lang,
+            )
             for k, v in value.items()
         ]
         return _join(parts, lang)
     if isinstance(value, list) and setting.unit == "months":
         return w_months(value, lang)
     if isinstance(value, list):
-        return _join([_label(forms, None, str(v), lang) for v in value], lang)
+        return _join([_in_list(_label(forms, None, str(v), lang), lang) for v in value], lang)
     return amount(value, setting.unit, lang)
+
+
+def _in_list(label: str, lang: str) -> str:
+    """A label inside an English sentence or list starts lower-case (not an acronym)."""
+    if lang == "en" and len(label) > 1 and label[0].isupper() and label[1].islower():
+        return label[0].lower() + label[1:]
+    return label
 
 
 def w_fmt(label: str, amount_text: str, lang: str) -> str:
@@ -91,14 +107,40 @@ def w_months(months: list[Any], lang: str) -> str:
     return w["months_list"].format(list=_join([str(m) for m in months], lang))
 
 
-def fill(text: str, policy: Policy, forms: Mapping[str, Form], lang: str) -> str:
-    """A step's text with each ``{setting}`` replaced by its value in force, in bold."""
+def company_mark(setting: Setting, lang: str) -> str:
+    """What a company choice carries after its value: 公司规定：<the setting's company note>."""
+    note = setting.company.get(lang) if setting.company else ""
+    return (
+        f'<span class="hb-company">{html.escape(_w(lang)["company_mark"].format(note=note))}</span>'
+    )
+
+
+def fill(
+    text: str, policy: Policy, forms: Mapping[str, Form], lang: str, step: Step | None = None
+) -> str:
+    """A step's text with each ``{setting}`` replaced by its value in force, in bold.
+
+    A number the step calls a company choice is followed by the setting's company note.
+    """
 
     def value(match: re.Match[str]) -> str:
-        shown = value_text(policy[match[1]], forms, lang, match[2])
-        return f"<strong>{html.escape(shown)}</strong>"
+        setting = policy[match[1]]
+        shown = f"<strong>{html.escape(value_text(setting, forms, lang, match[2]))}</strong>"
+        if step is not None and step.number_kind(match[1]) == "company":
+            shown += company_mark(setting, lang)
+        return shown
 
     return PLACEHOLDER.sub(value, html.escape(text, quote=False))
+
+
+def _form_mark(step: Step, forms: Mapping[str, Form], lang: str, from_url: str) -> str:
+    """After a step that follows a register's instruction: which register, not an article."""
+    if step.claim != "form" or step.form is None:
+        return ""
+    form = forms[step.form]
+    title = html.escape(_in_list(form.title.get(lang), lang))  # inside a sentence
+    link = f'<a href="{form_page_link(form, from_url)}">{_w(lang)["form_title"].format(title=title)}</a>'
+    return f'<span class="hb-form-rule">{_w(lang)["form_mark"].format(form=link)}</span>'
 
 
 def _steps(
@@ -112,8 +154,11 @@ def _steps(
     items = []
     for step in task.steps:
         cites = clause_links(step.articles, index, from_url, lang)
+        cited = f' <span class="hb-step-cite">{cites}</span>' if step.articles else ""
+        text = fill(step.text.get(lang), policy, forms, lang, step)
         items.append(
-            f'<li>{fill(step.text.get(lang), policy, forms, lang)} <span class="hb-step-cite">{cites}</span></li>'
+            f'<li class="hb-claim-{step.claim}">{text}{_form_mark(step, forms, lang, from_url)}'
+            f"{cited}</li>"
         )
     return '<ol class="hb-steps">' + "".join(items) + "</ol>"
 
@@ -130,9 +175,12 @@ def _settings_table(
     lines = [f"| {' | '.join(w['settings_head'])} |", "| --- | --- | --- |"]
     for key in task.settings:
         setting = policy[key]
+        cites = clause_links(setting.clauses, index, from_url, lang)
+        if setting.company is not None:
+            cites += company_mark(setting, lang)
         lines.append(
             f"| {html.escape(setting.title.get(lang))} | **{html.escape(value_text(setting, forms, lang))}** | "
-            f"{clause_links(setting.clauses, index, from_url, lang)} |"
+            f"{cites} |"
         )
     return "\n".join(lines)
 
@@ -160,15 +208,17 @@ def _disagreements(
             )
         ]
         for alt in others:
+            note = (alt.get("note") or {}).get(lang, "")
+            articles = clause_links(alt["clauses"], index, from_url, lang)
+            if "value" not in alt:  # an article that gives no number of its own
+                said.append(w["says"].format(articles=articles, value=html.escape(note)))
+                continue
             shown = amount(alt.get("value"), setting.unit, lang)
             if isinstance(alt.get("value"), list) and setting.unit == "months":
                 shown = w_months(alt["value"], lang)
-            note = (alt.get("note") or {}).get(lang, "")
             said.append(
                 w["says_note" if note else "says"].format(
-                    articles=clause_links(alt["clauses"], index, from_url, lang),
-                    value=html.escape(shown),
-                    note=html.escape(note),
+                    articles=articles, value=html.escape(shown), note=html.escape(note)
                 )
             )
         why = setting.note.get(lang) if setting.note else ""
