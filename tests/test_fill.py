@@ -230,7 +230,9 @@ def test_the_register_download_checks_as_the_rows_did(tmp_path: Path, lang: str)
         blank.worksheets[0].data_validations.dataValidation
     )
     assert book.worksheets[0]["F2"].value == dt.datetime(2026, 3, 2)  # a date, not text
-    csv_report = _validate(tmp_path, "repair_followup.csv", fill.register_csv("repair_followup", ROWS, lang))
+    csv_report = _validate(
+        tmp_path, "repair_followup.csv", fill.register_csv("repair_followup", ROWS, lang)
+    )
     assert [(p["row"], p["code"]) for p in csv_report["problems"]] == [
         (p["row"], p["code"]) for p in report["problems"]
     ]
@@ -243,7 +245,9 @@ def fill_page_blank(lang: str) -> bytes:
 
 
 def test_text_that_starts_like_a_formula_is_written_as_text() -> None:
-    rows = [_repair("PG-1", "2026-03-02", "2026-03-04", remarks=start + "SUM(A1)") for start in "=+-@"]
+    rows = [
+        _repair("PG-1", "2026-03-02", "2026-03-04", remarks=start + "SUM(A1)") for start in "=+-@"
+    ]
     sheet = openpyxl.load_workbook(io.BytesIO(fill.register_xlsx("repair_followup", rows))).active
     column = [f.name for f in FORMS["repair_followup"].input_fields].index("remarks") + 1
     for row in range(2, 6):
@@ -251,7 +255,9 @@ def test_text_that_starts_like_a_formula_is_written_as_text() -> None:
         assert cell.data_type == "s" and cell.quotePrefix and cell.value.endswith("SUM(A1)")
 
 
-def test_rows_are_added_below_a_workbooks_last_row_keeping_its_rows_and_checks(tmp_path: Path) -> None:
+def test_rows_are_added_below_a_workbooks_last_row_keeping_its_rows_and_checks(
+    tmp_path: Path,
+) -> None:
     mine = fill.register_xlsx("repair_followup", ROWS[:1], "zh")
     before = openpyxl.load_workbook(io.BytesIO(mine))
     result = fill.append_rows(mine, "我的维修回访.xlsx", "repair_followup", ROWS[1:], "en")
@@ -338,7 +344,11 @@ def _register_rows(draw: st.DrawFn) -> tuple[str, list[dict[str, str]]]:
     max_examples=25,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
-    phases=[Phase.explicit, Phase.reuse, Phase.generate],  # a failure is shown unshrunk: each example writes two files
+    phases=[
+        Phase.explicit,
+        Phase.reuse,
+        Phase.generate,
+    ],  # a failure is shown unshrunk: each example writes two files
 )
 @given(_register_rows(), st.sampled_from(LANGS))
 def test_the_page_check_the_workbook_and_the_csv_agree(case, lang: str) -> None:  # type: ignore[no-untyped-def]

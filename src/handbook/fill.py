@@ -79,7 +79,9 @@ def validate_json(form_id: str, rows: str, lang: str = "zh") -> str:
     return json.dumps(validate_rows(form_id, rows, lang), ensure_ascii=False)
 
 
-def register_xlsx(form_id: str, rows: Any, lang: str = "zh", forms_path: Path | None = None) -> bytes:
+def register_xlsx(
+    form_id: str, rows: Any, lang: str = "zh", forms_path: Path | None = None
+) -> bytes:
     """The register's blank workbook with ``rows`` in it (a checklist: one sheet per record)."""
     form = _form(form_id, forms_path)
     listed = _rows(rows)
@@ -88,7 +90,9 @@ def register_xlsx(form_id: str, rows: Any, lang: str = "zh", forms_path: Path | 
     return filled.save(filled.register_workbook(form, lang, listed))
 
 
-def register_csv(form_id: str, rows: Any, lang: str = "zh", forms_path: Path | None = None) -> bytes:
+def register_csv(
+    form_id: str, rows: Any, lang: str = "zh", forms_path: Path | None = None
+) -> bytes:
     """The rows as the register's CSV (a checklist: one line per item of each record)."""
     form = _form(form_id, forms_path)
     listed = _rows(rows)
@@ -132,10 +136,7 @@ def append_rows(
             error = InputFileError("xlsx-unreadable", file=base, reason=type(exc).__name__)
             return {"message": error.render(lang)}
         sheet = book.worksheets[0]
-        first = [
-            list(r)
-            for r in sheet.iter_rows(max_row=HEADER_SEARCH_ROWS, values_only=True)  # type: ignore[call-overload]
-        ]
+        first = [list(r) for r in sheet.iter_rows(max_row=HEADER_SEARCH_ROWS, values_only=True)]
         try:
             head = find_header(form, Path(base), first)
         except InputFileError as exc:
@@ -151,4 +152,3 @@ def append_for_worker(data: Any, name: str, form_id: str, rows: str, lang: str) 
     """``append_rows`` for the worker: the bytes, or the message as text."""
     result = append_rows(data, name, form_id, rows, lang)
     return result.get("bytes") or result["message"]
-

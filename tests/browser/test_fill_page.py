@@ -53,7 +53,11 @@ LATE = {
 }
 TEXT = {
     "zh": {"link": "在本页填写", "xlsx": "下载登记表（Excel）", "csv": "下载 CSV"},
-    "en": {"link": "Fill in on this page", "xlsx": "Download register (.xlsx)", "csv": "Download CSV"},
+    "en": {
+        "link": "Fill in on this page",
+        "xlsx": "Download register (.xlsx)",
+        "csv": "Download CSV",
+    },
 }
 
 
@@ -177,7 +181,11 @@ def test_two_repair_follow_ups_filled_saved_reloaded_and_written_out(
 
     # the late follow-up: the engine's message under its field, with the article, before saving
     type_row(page, LATE)
-    (late,) = [p for p in fill.validate_rows("repair_followup", [GOOD, LATE], lang)["problems"] if p["severity"] == "error"]
+    (late,) = [
+        p
+        for p in fill.validate_rows("repair_followup", [GOOD, LATE], lang)["problems"]
+        if p["severity"] == "error"
+    ]
     (problem,) = shown(page, "followup_on")
     assert (problem["code"], problem["message"]) == ("rule-within", late["message"])
     assert problem["link"] == lang_root(origin, lang) + "rules/s16/#RV-16.2"
@@ -199,7 +207,9 @@ def test_two_repair_follow_ups_filled_saved_reloaded_and_written_out(
     assert rows.nth(1).locator(".hb-fill__kept").count() == 1
     assert "PG-2026-0101" in rows.nth(0).inner_text() and "PG-2026-0102" in rows.nth(1).inner_text()
     rows.nth(1).locator(".hb-fill__edit").click()
-    page.wait_for_selector("#hb-fill-followup_on-problems > li[data-code=rule-within]", timeout=TIMEOUT)
+    page.wait_for_selector(
+        "#hb-fill-followup_on-problems > li[data-code=rule-within]", timeout=TIMEOUT
+    )
     assert page.input_value('[name="work_order_no"]') == "PG-2026-0102"
     page.click(".hb-fill__new")
 
@@ -228,12 +238,21 @@ def test_two_repair_follow_ups_filled_saved_reloaded_and_written_out(
     with page.expect_download(timeout=TIMEOUT) as got:
         page.set_input_files(
             ".hb-fill__pick",
-            files=[{"name": "我的登记表.xlsx", "mimeType": "application/octet-stream", "buffer": mine}],
+            files=[
+                {"name": "我的登记表.xlsx", "mimeType": "application/octet-stream", "buffer": mine}
+            ],
         )
     got.value.save_as(tmp_path / "appended.xlsx")
-    before, after = load_workbook(io.BytesIO(mine)).worksheets[0], load_workbook(tmp_path / "appended.xlsx").worksheets[0]
+    before, after = (
+        load_workbook(io.BytesIO(mine)).worksheets[0],
+        load_workbook(tmp_path / "appended.xlsx").worksheets[0],
+    )
     assert [c.value for c in after[2]] == [c.value for c in before[2]]
-    assert [after.cell(row=r, column=1).value for r in (2, 3, 4)] == ["PG-2026-0001", "PG-2026-0101", "PG-2026-0102"]
+    assert [after.cell(row=r, column=1).value for r in (2, 3, 4)] == [
+        "PG-2026-0001",
+        "PG-2026-0101",
+        "PG-2026-0102",
+    ]
     assert [str(v.sqref) for v in after.data_validations.dataValidation] == [
         str(v.sqref) for v in before.data_validations.dataValidation
     ]

@@ -735,7 +735,11 @@ SECTIONS["annotate"] = {
 # blanks/filled.py: a checklist record's heading values, besides the form's own fields
 SECTIONS["fill-record"] = {
     "zh": {"place": "地点（项目 / 小区）", "date": "检查日期", "role": "检查人职务"},
-    "en": {"place": "Place (estate / development)", "date": "Date of check", "role": "Checked by (role)"},
+    "en": {
+        "place": "Place (estate / development)",
+        "date": "Date of check",
+        "role": "Checked by (role)",
+    },
 }
 
 # site/fill_page.py: the fill-in page of a register or checklist (its script's words too)

@@ -158,7 +158,7 @@ def _items(form: Form, lang: str) -> str:
         )
     return (
         f'<fieldset class="hb-fill__items"><legend>{_e(w["items"])}</legend>'
-        f'<ol>{"".join(rows)}</ol></fieldset>'
+        f"<ol>{''.join(rows)}</ol></fieldset>"
     )
 
 
