@@ -61,5 +61,12 @@ self.onmessage = (event) => {
     answer(message).catch((error) => post({ kind: "failed", id: message.id, message: String(error && error.message || error) }));
   } else {
     checkerMessage(event);
+    if (message.kind === "start" && message.form) {
+      // while the person types the first field: import handbook.fill and run one empty check,
+      // so the first real check does not pay for the imports
+      fill(message.lang)
+        .then((module) => module.validate_json(message.form || "", "[]", message.lang))
+        .catch(() => {});
+    }
   }
 };

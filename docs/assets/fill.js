@@ -110,7 +110,8 @@
       event.preventDefault();
       say(fmt(t.failed, { message: event.message || "worker" }), "error");
     };
-    worker.postMessage({ kind: "start", lang });
+    // a register's form: the worker warms up its check (a checklist is not checked)
+    worker.postMessage({ kind: "start", lang, form: kind === "register" ? formId : "" });
     return worker;
   }
   function receive(message) {

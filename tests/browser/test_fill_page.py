@@ -74,6 +74,7 @@ def browser(context, origin: str) -> Iterator[tuple]:  # type: ignore[no-untyped
     before = set(context.pages)
     traffic = Traffic(context, origin)
     yield context, traffic
+    context.set_offline(False)  # a test that failed offline leaves the others online
     context.unroute("**/*", traffic.route)
     for page in set(context.pages) - before:
         page.close()
@@ -179,7 +180,9 @@ def test_two_repair_follow_ups_filled_saved_reloaded_and_written_out(
     page.click(".hb-fill__save")
     wait_data(page, "saved", "1")
 
-    # the late follow-up: the engine's message under its field, with the article, before saving
+    # the late follow-up, with the network gone (the worker is loaded): the engine's message
+    # under its field, with the article, before saving
+    context.set_offline(True)
     type_row(page, LATE)
     (late,) = [
         p
@@ -197,6 +200,7 @@ def test_two_repair_follow_ups_filled_saved_reloaded_and_written_out(
     assert page.eval_on_selector(ROOT_SELECTOR, "e => e.dataset.saved") == "1"
     page.click(".hb-fill__keep")
     wait_data(page, "saved", "2")
+    context.set_offline(False)
 
     # both rows survive a reload; the kept row is marked, and its problem is shown again when edited
     page.reload()
