@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from browserkit import AXE, HOST
 from checkerkit import Traffic, serve
 from click.testing import CliRunner
 
@@ -67,6 +68,27 @@ def origin(request) -> Iterator[str]:  # type: ignore[no-untyped-def]
     site = Path(prebuilt) if prebuilt else request.getfixturevalue("site")
     with serve(site) as url:
         yield url
+
+
+@pytest.fixture(scope="module")
+def plain(request) -> Iterator[str]:  # type: ignore[no-untyped-def]
+    """The site without a CSP, so axe can be injected as an inline script."""
+    import functools
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    prebuilt = os.environ.get("HANDBOOK_SITE")
+    site = Path(prebuilt) if prebuilt else request.getfixturevalue("site")
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib name
+            pass
+
+    httpd = ThreadingHTTPServer((HOST, 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://{HOST}:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
 
 
 @pytest.fixture
@@ -153,6 +175,19 @@ def download(page, selector: str, tmp_path: Path, name: str) -> bytes:  # type: 
     path = tmp_path / name
     got.value.save_as(path)
     return path.read_bytes()
+
+
+def tab_to(page, name: str | None) -> None:  # type: ignore[no-untyped-def]
+    """Press Tab until the input ``name`` (None: the save button) has the focus."""
+    test = (
+        "n => n === null ? document.activeElement.classList.contains('hb-fill__save')"
+        " : document.activeElement.name === n"
+    )
+    for _ in range(100):
+        page.keyboard.press("Tab")
+        if page.evaluate(test, name):
+            return
+    pytest.fail(f"{name or 'the save button'} cannot be reached with Tab")
 
 
 def no_sideways_scrolling(page) -> None:  # type: ignore[no-untyped-def]
@@ -262,6 +297,15 @@ def test_two_repair_follow_ups_filled_saved_reloaded_and_written_out(
     ]
     assert any(u.endswith("fill-worker.js") for _, u, _ in traffic.requests)
 
+    # a row deleted is gone, after a reload too
+    page.on("dialog", lambda dialog: dialog.accept())
+    page.locator(".hb-fill__rows > li.hb-fill__row").nth(0).locator(".hb-fill__delete").click()
+    wait_data(page, "saved", "1")
+    page.reload()
+    wait_data(page, "saved", "1")
+    assert "PG-2026-0102" in page.inner_text(".hb-fill__rows")
+    assert "PG-2026-0101" not in page.inner_text(".hb-fill__rows")
+
 
 def test_a_checklist_ticked_and_downloaded(browser, origin: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     context, _traffic = browser
@@ -303,12 +347,32 @@ def test_a_row_is_filled_and_saved_with_the_keyboard(browser, origin: str) -> No
     page.fill('[name="completed_on"]', "2026-03-02")  # a date picker's keys differ by locale
     page.focus('[name="work_order_no"]')
     page.keyboard.type("PG-2026-0201")
-    page.keyboard.press("Tab")  # to the flat
-    page.keyboard.press("Tab")  # to the repair item
+    tab_to(page, "repair_item")  # past the flat (and any problem's link shown meanwhile)
     page.keyboard.type("换灯泡")
-    page.keyboard.press("Tab")  # to the repair class: a select, chosen with the arrow keys
+    tab_to(page, "repair_class")  # a select, chosen with the arrow keys
     page.keyboard.press("ArrowDown")
     assert page.eval_on_selector('[name="repair_class"]', "e => e.value") != ""
-    page.focus(".hb-fill__save")
+    tab_to(page, None)  # on to the save button
     page.keyboard.press("Enter")
     wait_data(page, "saved", "1")
+
+
+@pytest.mark.parametrize(
+    ("lang", "form_id"),
+    [("zh", "repair_followup"), ("en", "repair_followup"), ("zh", "repair_followup_checklist")],
+)
+def test_no_serious_or_critical_axe_violations(page, plain: str, lang: str, form_id: str) -> None:  # type: ignore[no-untyped-def]
+    page.set_viewport_size(PHONE)
+    page.goto(lang_root(plain, lang) + f"forms/{form_id}/fill/")
+    if form_id == "repair_followup":
+        wait_data(page, "stage", "ready")
+        type_row(page, LATE)  # with problems shown under the fields
+        assert page.locator(".hb-fill__form .hb-problem").count() > 0
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    bad = [
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert bad == [], "\n".join(bad)
