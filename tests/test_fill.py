@@ -12,7 +12,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from click.testing import CliRunner
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import HealthCheck, Phase, assume, given, settings
 from hypothesis import strategies as st
 
 from checker_files import rows_of
@@ -328,16 +328,15 @@ def _values(field: Field) -> st.SearchStrategy[str]:
     return st.text(alphabet="=+-@ 阳光A1'\"", max_size=8)
 
 
+def _rows_of(form: Form, min_size: int = 1) -> st.SearchStrategy[list[dict[str, str]]]:
+    row = st.fixed_dictionaries({f.name: _values(f) for f in form.input_fields})
+    return st.lists(row, min_size=min_size, max_size=3)
+
+
 @st.composite
 def _register_rows(draw: st.DrawFn) -> tuple[str, list[dict[str, str]]]:
     form = FORMS[draw(st.sampled_from(REGISTERS))]
-    fields = [f for f in form.input_fields]
-    rows = draw(
-        st.lists(
-            st.fixed_dictionaries({f.name: _values(f) for f in fields}), min_size=1, max_size=3
-        )
-    )
-    return form.id, rows
+    return form.id, draw(_rows_of(form))
 
 
 @settings(
@@ -363,3 +362,51 @@ def test_the_page_check_the_workbook_and_the_csv_agree(case, lang: str) -> None:
             for p in page["problems"]
         )
         assert written == checked, name
+
+
+def test_rows_go_below_the_last_value_under_a_title_row_not_below_styled_empty_rows() -> None:
+    from openpyxl.styles import PatternFill
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["维修回访记录表（阳光花园）"])
+    sheet.append([f.title.zh for f in FORMS["repair_followup"].input_fields])
+    sheet.append(["PG-2026-0001", None, "门锁", "其他", None, "2026-03-02"])
+    sheet["A40"].fill = PatternFill("solid", fgColor="FFFF00")  # formatted, empty
+    out = io.BytesIO()
+    book.save(out)
+    result = fill.append_rows(out.getvalue(), "登记.xlsx", "repair_followup", ROWS, "zh")
+    assert (result["kept"], result["added"]) == (1, 2)
+    after = openpyxl.load_workbook(io.BytesIO(result["bytes"])).active
+    assert [after.cell(row=r, column=1).value for r in (1, 3, 4, 5)] == [
+        "维修回访记录表（阳光花园）",
+        "PG-2026-0001",
+        ROWS[0]["work_order_no"],
+        ROWS[1]["work_order_no"],
+    ]
+    assert after["A40"].fill.fgColor.rgb.endswith("FFFF00")
+
+
+@settings(
+    max_examples=15,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+    phases=[Phase.explicit, Phase.reuse, Phase.generate],
+)
+@given(_register_rows(), st.data(), st.sampled_from(LANGS))
+def test_rows_added_to_a_workbook_read_as_the_same_rows_written_at_once(
+    mine, data, lang: str
+) -> None:  # type: ignore[no-untyped-def]
+    """Any rows added below any rows of the same register: the same problems as all rows written at once."""
+    form_id, old = mine
+    new = data.draw(_rows_of(FORMS[form_id]))
+    # the page never saves a row left empty
+    old, new = [r for r in old if any(r.values())], [r for r in new if any(r.values())]
+    assume(old and new)
+    workbook = fill.register_xlsx(form_id, old, lang)
+    result = fill.append_rows(workbook, "mine.xlsx", form_id, new, lang)
+    both = fill.check(result["bytes"], "r.xlsx", lang, form_id)
+    at_once = fill.check(fill.register_xlsx(form_id, old + new, lang), "r.xlsx", lang, form_id)
+    assert [(p["row"], p["field"], p["code"]) for p in both["problems"]] == [
+        (p["row"], p["field"], p["code"]) for p in at_once["problems"]
+    ]
