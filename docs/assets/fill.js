@@ -221,7 +221,29 @@
     keepButton.hidden = !errors;
     return last;
   }
+  // the row being typed survives following an article's link or a reload (on this device only)
+  const draftKey = `handbook-fill-draft:${formId}`;
+  function keepDraft() {
+    try {
+      const values = read();
+      if (blank(values)) localStorage.removeItem(draftKey);
+      else localStorage.setItem(draftKey, JSON.stringify({ values, editing }));
+    } catch (error) { /* no storage: the draft lives as long as the page */ }
+  }
+  function dropDraft() {
+    try { localStorage.removeItem(draftKey); } catch (error) { /* as above */ }
+  }
+  function restoreDraft() {
+    let draft = null;
+    try { draft = JSON.parse(localStorage.getItem(draftKey) || "null"); } catch (error) { draft = null; }
+    if (!draft || !draft.values) return;
+    write(draft.values);
+    editing = draft.editing ?? null;
+    if (kind === "register") soon();
+  }
+
   function soon() {
+    keepDraft();
     clearTimeout(timer);
     timer = setTimeout(() => checkDraft().catch((error) => say(fmt(t.failed, { message: error.message }), "error")), 400);
   }
@@ -241,6 +263,7 @@
     await store(record);
     editing = null;
     write({});
+    dropDraft();
     clearProblems();
     keepButton.hidden = true;
     const rows = await refresh();
@@ -288,6 +311,7 @@
       edit.addEventListener("click", () => {
         editing = row.id;
         write(row.values);
+        keepDraft();
         say(fmt(t.editing, { row: index + 1 }), "done");
         form.querySelector("[name]").focus();
         checkDraft().catch(() => {});
@@ -348,14 +372,15 @@
     }
   }
 
-  form.addEventListener("input", soon);
-  form.addEventListener("change", soon);
+  form.addEventListener("input", () => (kind === "register" ? soon() : keepDraft()));
+  form.addEventListener("change", () => (kind === "register" ? soon() : keepDraft()));
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     save(false).catch((error) => say(fmt(t.failed, { message: error.message }), "error"));
   });
   form.addEventListener("reset", () => {
     editing = null;
+    dropDraft();
     clearProblems();
     keepButton.hidden = true;
   });
@@ -374,5 +399,6 @@
     if (!db) say(t.no_storage, "error");
   });
   if (startWorker()) say(t.loading, "busy");
+  restoreDraft();
   refresh().catch((error) => say(fmt(t.failed, { message: error.message }), "error"));
 })();

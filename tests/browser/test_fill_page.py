@@ -355,6 +355,13 @@ def test_a_row_is_filled_and_saved_with_the_keyboard(browser, origin: str) -> No
     tab_to(page, None)  # on to the save button
     page.keyboard.press("Enter")
     wait_data(page, "saved", "1")
+    # a row half typed survives a reload (or following an article's link and coming back)
+    page.focus('[name="repair_item"]')
+    page.keyboard.type("楼道灯")
+    page.wait_for_timeout(200)
+    page.reload()
+    wait_data(page, "saved", "1")
+    assert page.input_value('[name="repair_item"]') == "楼道灯"
 
 
 @pytest.mark.parametrize(

@@ -747,7 +747,8 @@ SECTIONS["fill-page"] = {
     "zh": {
         "title": "在本页填写",
         "lead": "在手机或电脑上逐行填写{form}：每一栏按登记表的规则即时检查，问题写在该栏下面并注明依据条款。",
-        "local": "填写的内容只保存在这台设备的浏览器里，不会上传，也不会发送到任何地方；断网也能填写。填完后下载登记表或加到你的登记表中交表。",
+        "lead_checklist": "在手机或电脑上逐项勾选{form}，写明地点、日期和检查人职务；每一项后面注明依据条款。",
+        "local": "填写的内容只保存在这台设备的浏览器里，不会上传，也不会发送到任何地方；断网也能填写。填完后下载交表。",
         "back": "返回表单页",
         "required": "必填",
         "choose": "—请选择—",
@@ -797,7 +798,8 @@ SECTIONS["fill-page"] = {
     "en": {
         "title": "Fill in on this page",
         "lead": "Fill in the {form} row by row on a phone or a PC: each column is checked as you type against the register's rules, and a problem is shown under its column with its article.",
-        "local": "What you fill in is kept only in this device's browser: it is not uploaded or sent anywhere, and filling in works offline. When you are done, download the register or add the rows to your own workbook and hand it in.",
+        "lead_checklist": "Tick the {form} item by item on a phone or a PC, with the place, the date and the role of who checked; each item names its article.",
+        "local": "What you fill in is kept only in this device's browser: it is not uploaded or sent anywhere, and filling in works offline. Download it when you are done and hand it in.",
         "back": "Back to the form's page",
         "required": "required",
         "choose": "— choose —",

@@ -143,7 +143,7 @@ def _record_fields(form: Form, lang: str) -> str:
     return "".join(parts)
 
 
-def _items(form: Form, lang: str) -> str:
+def _items(form: Form, lang: str, articles: dict[str, str], from_url: str) -> str:
     """A checklist's items: a box to tick each, its articles, a remark."""
     w = words(lang)
     rows = []
@@ -151,8 +151,8 @@ def _items(form: Form, lang: str) -> str:
         rows.append(
             f'<li class="hb-fill__item" data-item="{_e(item.id)}">'
             f'<label class="hb-fill__tick"><input type="checkbox" name="done:{_e(item.id)}" data-type="tick">'
-            f" {number}. {_e(item.text.get(lang))}"
-            f' <span class="hb-fill__cites">{_e(", ".join(item.clauses))}</span></label>'
+            f" {number}. {_e(item.text.get(lang))}</label>"
+            f' <span class="hb-fill__cites">{clause_links(item.clauses, articles, from_url, lang)}</span>'
             f'<label class="hb-fill__note">{_e(w["note"])}'
             f'<input type="text" name="note:{_e(item.id)}" data-type="string" maxlength="200"></label></li>'
         )
@@ -170,8 +170,9 @@ def fill_html(form: Form, lang: str, articles: dict[str, str], from_url: str) ->
     root = _prefix(from_url)
     fields = "".join(field_html(f, lang, articles, from_url) for f in form.input_fields)
     if form.kind == "checklist":
-        fields = _record_fields(form, lang) + fields + _items(form, lang)
+        fields = _record_fields(form, lang) + fields + _items(form, lang, articles, from_url)
     save = w["save_record"] if form.kind == "checklist" else w["save"]
+    lead = "lead_checklist" if form.kind == "checklist" else "lead"
     script_words = json.dumps({k: w[k] for k in SCRIPT_WORDS}, ensure_ascii=False)
     script_words = script_words.replace("</", "<\\/")
     append = ""
@@ -182,7 +183,7 @@ def fill_html(form: Form, lang: str, articles: dict[str, str], from_url: str) ->
             '<input type="file" accept=".xlsx,.xlsm" class="hb-fill__pick"></label>'
         )
     return (
-        f'<p class="hb-fill__lead">{_e(w["lead"].format(form=form.title.get(lang)))}'
+        f'<p class="hb-fill__lead">{_e(w[lead].format(form=form.title.get(lang)))}'
         f' <a href="{root}forms/{form.id}/">{_e(w["back"])}</a></p>\n\n'
         f'<p class="hb-fill__local"><strong>{_e(w["local"])}</strong></p>\n\n'
         f'<div class="hb-fill" id="hb-fill" data-form="{form.id}" data-kind="{form.kind}" '
