@@ -410,3 +410,15 @@ def test_rows_added_to_a_workbook_read_as_the_same_rows_written_at_once(
     assert [(p["row"], p["field"], p["code"]) for p in both["problems"]] == [
         (p["row"], p["field"], p["code"]) for p in at_once["problems"]
     ]
+
+
+def test_the_fill_worker_finds_what_it_uses_in_the_checker_worker() -> None:
+    """fill-worker.js runs checker-worker.js and calls its load() and pyodide: a rename breaks the page."""
+    assets = ROOT / "docs" / "assets"
+    checker = (assets / "checker-worker.js").read_text(encoding="utf-8")
+    worker = (assets / "fill-worker.js").read_text(encoding="utf-8")
+    assert 'importScripts("checker-worker.js")' in worker
+    assert "function load(lang)" in checker and "let pyodide" in checker
+    assert "self.onmessage" in checker
+    for name in ("validate_json", "register_xlsx", "register_csv", "append_for_worker"):
+        assert f"module.{name}" in worker and callable(getattr(fill, name))

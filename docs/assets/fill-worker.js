@@ -60,7 +60,7 @@ self.onmessage = (event) => {
   if (String(message.kind || "").startsWith("fill-")) {
     answer(message).catch((error) => post({ kind: "failed", id: message.id, message: String(error && error.message || error) }));
   } else {
-    checkerMessage(event);
+    if (checkerMessage) checkerMessage(event);
     if (message.kind === "start" && message.form) {
       // while the person types the first field: import handbook.fill and run one empty check,
       // so the first real check does not pay for the imports
