@@ -209,10 +209,12 @@ def test_a_reply_before_the_receipt_is_an_error() -> None:
     assert (0, "replied_at", "rule-order", "RV-1.1.2.1") in found
 
 
-def _validate(tmp_path: Path, name: str, data: bytes, lang: str = "zh") -> dict:
+def _validate(tmp_path: Path, name: str, data: bytes, lang: str = "zh", exit_code: int = 1) -> dict:
+    """``handbook validate --format json`` of ``data``; the rows here hold an error: exit code 1."""
     path = tmp_path / name
     path.write_bytes(data)
     out = CliRunner().invoke(cli, ["validate", str(path), "--format", "json", "--lang", lang])
+    assert out.exit_code == exit_code, out.output
     return json.loads(out.output)
 
 
@@ -422,3 +424,10 @@ def test_the_fill_worker_finds_what_it_uses_in_the_checker_worker() -> None:
     assert "self.onmessage" in checker
     for name in ("validate_json", "register_xlsx", "register_csv", "append_for_worker"):
         assert f"module.{name}" in worker and callable(getattr(fill, name))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_rows_without_errors_download_as_a_register_that_passes(tmp_path: Path, lang: str) -> None:
+    data = fill.register_xlsx("repair_followup", ROWS[:1], lang)
+    report = _validate(tmp_path, "repair_followup.xlsx", data, lang, exit_code=0)
+    assert report["valid"] and report["files"][0]["rows"] == 1

@@ -166,6 +166,7 @@ def validate(tmp_path: Path, name: str, data: bytes, lang: str) -> dict:
     path = tmp_path / name
     path.write_bytes(data)
     result = CliRunner().invoke(cli, ["validate", str(path), "--format", "json", "--lang", lang])
+    assert result.exit_code == 1, result.output  # the late follow-up is an error
     return json.loads(result.output)
 
 
