@@ -6,7 +6,10 @@ Prints, for the page (repair follow-up register, generated rows):
   second visit (same profile);
 - the time to the first result for 1 000 and 10 000 rows, CSV and XLSX (from the drop to the
   result shown), and for a 1 000-row workbook from opening the page, cold and warm;
-- the bytes the server sent on the first and on the second visit.
+- the bytes the server sent on the first and on the second visit;
+- the fill-in page of the same register (issue 24), with a fresh profile: the bytes of the form's
+  own page (it loads no worker), the fill-in page's bytes and time to ready on a first and a
+  second visit, and the time from typing a row to its problems shown.
 
     python benchmarks/checker_bench.py [--site site/] [--no-build] [--json]
 
@@ -117,6 +120,68 @@ def visit(context, url: str, counter: _Counter, name: str, data: bytes) -> dict:
     }
 
 
+FILL_ROW = {
+    "work_order_no": "PG-2026-0001",
+    "repair_item": "厨房水管漏水",
+    "repair_class": "other",
+    "completed_on": "2026-03-02",
+    "followup_on": "2026-03-20",
+}
+
+
+def _fill_visit(context, url: str, counter: _Counter) -> dict:  # type: ignore[no-untyped-def]
+    """Open the fill-in page, wait for its worker, type a late follow-up: seconds and bytes."""
+    sent = counter.bytes
+    page = context.new_page()
+    start = time.perf_counter()
+    page.goto(url)
+    page.wait_for_function(
+        "() => document.querySelector('#hb-fill').dataset.stage === 'ready'", timeout=300_000
+    )
+    ready = time.perf_counter() - start
+    typed = time.perf_counter()
+    for name, value in FILL_ROW.items():
+        selector = f'[name="{name}"]'
+        if page.eval_on_selector(selector, "e => e.tagName") == "SELECT":
+            page.select_option(selector, value)
+        else:
+            page.fill(selector, value)
+    page.wait_for_selector("#hb-fill-followup_on-problems > li", timeout=300_000)
+    shown = time.perf_counter() - typed
+    page.wait_for_load_state("networkidle")
+    page.close()
+    return {"ready_s": ready, "typed_to_problem_s": shown, "bytes": counter.bytes - sent}
+
+
+def fill_figures(origin: str, counter: _Counter) -> dict:
+    """The fill-in page's weight and speed, with a fresh profile (issue 24)."""
+    with browser_context(viewport={"width": 390, "height": 844}) as context:
+        sent = counter.bytes
+        page = context.new_page()
+        page.goto(f"{origin}/forms/repair_followup/")
+        page.wait_for_load_state("networkidle")
+        page.close()
+        form_page = counter.bytes - sent
+        url = f"{origin}/forms/repair_followup/fill/"
+        first = _fill_visit(context, url, counter)
+        second = _fill_visit(context, url, counter)
+    return {"form_page_bytes": form_page, "first_visit": first, "second_visit": second}
+
+
+def print_fill(figures: dict) -> None:
+    print(
+        f"fill-in page: the form's own page {figures['form_page_bytes'] / 1e6:.2f} MB "
+        "(no worker until the fill-in page is opened)"
+    )
+    for label in ("first_visit", "second_visit"):
+        visit = figures[label]
+        print(
+            f"  {label.replace('_', ' ')}: ready {visit['ready_s']:.2f} s, "
+            f"{visit['bytes'] / 1e6:.2f} MB ({visit['bytes']:,} bytes) transferred, "
+            f"a typed row's problems shown {visit['typed_to_problem_s']:.2f} s after typing"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--site", type=Path, default=OUT / "site")
@@ -145,9 +210,10 @@ def main() -> None:
             page.close()
             warm = visit(context, url, counter, *inputs["xlsx 1000"])
             warm.pop("page").close()
+        fill = fill_figures(f"http://127.0.0.1:{httpd.server_address[1]}", counter)
     finally:
         httpd.shutdown()
-    results.update({"first_visit": cold, "second_visit": warm, "check_s": checks})
+    results.update({"first_visit": cold, "second_visit": warm, "check_s": checks, "fill": fill})
     print(f"load average {results['load_average']:.1f} on {results['cpus']} CPUs")
     for label, figures, goal in (
         ("first visit ", cold, COLD_GOAL),
@@ -162,6 +228,7 @@ def main() -> None:
         print(f"  stages began (ms after opening): {figures['stages_ms']}")
     for label, seconds in checks.items():
         print(f"check {label:>10} rows: {seconds:.2f} s from the drop to the result")
+    print_fill(fill)
     if args.json:
         print(json.dumps(results, indent=2))
 

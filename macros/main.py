@@ -17,7 +17,7 @@ from handbook.load.policy import load_policy
 from handbook.load.tasks import load_tasks
 from handbook.messages import render
 from handbook.project import today
-from handbook.site import history, pages, policy_page, tasks
+from handbook.site import fill_page, history, pages, policy_page, tasks
 from handbook.site.indicators_page import indicators_page
 
 # Not under "mkdocs.": a stale translation is shown, but does not fail `mkdocs build --strict`.
@@ -68,9 +68,15 @@ def define_env(env) -> None:
     @env.macro
     def downloads(form_id: str) -> str:
         """Links to the blank register files of ``form_id`` generated at build time."""
-        return pages.download_links(
-            get_form(forms, form_id), _lang(env), page_url(), DOWNLOAD_FORMATS
-        )
+        form = get_form(forms, form_id)
+        links = pages.download_links(form, _lang(env), page_url(), DOWNLOAD_FORMATS)
+        # and the page where the form is filled in on a phone (issue 24)
+        return links + "\n\n" + fill_page.fill_link(form, _lang(env), page_url())
+
+    @env.macro
+    def fill_form(form_id: str) -> str:
+        """The fill-in page of ``form_id``: its inputs generated from the form, saved rows, downloads."""
+        return fill_page.fill_html(get_form(forms, form_id), _lang(env), articles, page_url())
 
     @env.macro
     def form_description(form_id: str) -> str:

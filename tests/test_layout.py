@@ -22,6 +22,7 @@ LAYERS = {
     "outputs": 5,
     "site": 6,
     "checker": 6,
+    "fill": 6,
     "cli": 7,
     "__main__": 8,
     "__init__": 0,

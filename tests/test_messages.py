@@ -29,6 +29,7 @@ NOT_CODES = {
     "yyyy-mm-dd": "an Excel number format",
     "hb-items": "a chart's HTML id",
     "hb-roles": "a chart's HTML id",
+    "datetime-local": "an HTML input type (the fill-in page)",
     "hb-trend": "a chart's HTML id",
     "handbook-search": "the search worker's settings key in the index",
     "chinese-calendar": "a package's name (the holiday calendar)",

@@ -488,3 +488,13 @@ CATALOGUE.update(
         ),
     }
 )
+
+# fill.py: adding rows filled in on a form's page to a person's workbook
+CATALOGUE.update(
+    {
+        "fill-not-xlsx": (
+            "{file} 不是 Excel 工作簿（.xlsx）。请选择一个 .xlsx 登记表；WPS 或旧版 Excel 的文件请先“另存为” .xlsx。",
+            "{file} is not an Excel workbook (.xlsx). Choose an .xlsx register; save a WPS or old Excel file as .xlsx first.",
+        ),
+    }
+)
