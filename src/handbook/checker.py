@@ -27,7 +27,9 @@ from handbook.model.form import Form
 from handbook.model.policy import Policy
 from handbook.outputs import ReportContext, render_json
 from handbook.outputs.annotate import annotate
+from handbook.outputs.base import Repeat, condensed
 from handbook.project import articles_root, forms_dir, policy_file
+from handbook.registers.limits import MAX_PAGE_FILE_BYTES
 from handbook.validate import FileResult, Options, validate_files
 from handbook.validate.problems import ERROR
 
@@ -71,6 +73,11 @@ def forms(lang: str = "zh", forms_path: Path | None = None) -> list[dict[str, st
     ]
 
 
+def limits() -> dict[str, int]:
+    """The limits the page applies itself before it hands a file over (from ``registers.limits``)."""
+    return {"max_file_bytes": MAX_PAGE_FILE_BYTES}
+
+
 def count_rows(path: Path) -> int:
     """About how many rows the file has, cheaply, for the progress message (0 if unknown)."""
     try:
@@ -101,9 +108,23 @@ def _in_folder(folder: str):  # type: ignore[no-untyped-def]
         os.chdir(before)
 
 
+#: Bytes of a file name kept (file systems allow 255; the page's own adds a suffix).
+MAX_NAME_BYTES = 200
+
+
 def _safe_name(name: str) -> str:
+    """The file's own name, without folders and control characters, short enough to write."""
     base = Path(str(name).replace("\\", "/")).name.strip()
-    return base if base and base not in {".", ".."} else "register.csv"
+    base = "".join(c for c in base if c.isprintable())
+    if not base or base in {".", ".."}:
+        return "register.csv"
+    if len(base.encode("utf-8")) > MAX_NAME_BYTES:
+        suffix = Path(base).suffix if len(Path(base).suffix) <= 8 else ""
+        stem = base[: len(base) - len(suffix)]
+        while len((stem + suffix).encode("utf-8")) > MAX_NAME_BYTES:
+            stem = stem[:-1]
+        base = stem + suffix
+    return base
 
 
 @contextmanager
@@ -151,7 +172,7 @@ def check(
         )
         report = json.loads(render_json(results, ctx))
         result = results[0]
-    problems = report["problems"]  # each names its cell (B7), as on the command line
+    problems = _condensed(report["problems"], results[0], lang)
     problems.sort(key=lambda p: p["severity"] != ERROR)  # stable: rows stay in order
     file = report["files"][0]
     form = loaded.get(result.form or "")
@@ -167,6 +188,35 @@ def check(
         "fatal": file["fatal"],
         "problems": problems,
     }
+
+
+def _condensed(
+    problems: list[dict[str, Any]], result: FileResult, lang: str
+) -> list[dict[str, Any]]:
+    """The page's list: one problem of one column shown a few times, the rest counted in ``more``.
+
+    Each problem names its cell (B7), as on the command line. 10 000 list items
+    would freeze a phone; the marked copy still marks every cell.
+    """
+    kept: list[dict[str, Any]] = []
+    last: dict[tuple[str, str | None, str | None], dict[str, Any]] = {}
+    items = iter(problems)
+    for item in condensed(result.problems):
+        if isinstance(item, Repeat):
+            key = (item.sample.code, item.sample.field, item.sample.column)
+            last[key]["more"] = {
+                "count": item.count,
+                "first_row": item.first,
+                "last_row": item.last,
+                "message": item.message(lang),
+            }
+            for _ in range(item.count):
+                next(items)
+            continue
+        entry = next(items)
+        last[(entry["code"], entry["field"], entry["column"])] = entry
+        kept.append(entry)
+    return kept
 
 
 def annotated(

@@ -35,6 +35,8 @@ MAX_CELL_CHARS = 32_767
 MAX_VALUE_CHARS = 200
 #: Columns of a register's rows that are read (a form has at most a few dozen).
 MAX_COLUMNS = 1_000
+#: Bytes of a file the checker page accepts (it reads the file into the browser's memory).
+MAX_PAGE_FILE_BYTES = 20 * MB
 #: The same problem in one column is shown this many times in a report, then counted.
 SAME_PROBLEM_SHOWN = 5
 
