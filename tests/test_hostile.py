@@ -272,7 +272,11 @@ def test_same_named_registers_keep_their_folders(tmp_path: Path) -> None:
     result = _annotate(str(a), str(b), str(c), "--annotate", str(out))
     assert result.exit_code == 1, result.output  # type: ignore[attr-defined]
     copies = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.xlsx"))
-    assert copies == ["东区/台账.annotated.xlsx", "西区/台账.annotated.xlsx", "西区/台账.xlsx.annotated.xlsx"]
+    assert copies == [
+        "东区/台账.annotated.xlsx",
+        "西区/台账.annotated.xlsx",
+        "西区/台账.xlsx.annotated.xlsx",
+    ]
 
 
 def test_a_trailing_slash_means_a_folder(tmp_path: Path) -> None:
