@@ -55,6 +55,7 @@
       },
       tooBig: "{name} 有 {size} MB，超过本页能检查的 {limit} MB。请把登记表分成几个较小的文件，或交信息部门用 handbook validate 检查。",
       unmarkable: "这个文件无法生成标注副本。",
+      tooLargeToMark: "这个登记表行数太多，不提供标注副本；请按下面列出的问题修改。",
     },
     en: {
       file: "Open this page from the handbook's web address (starting with http:// or https://). Browsers do not run the checker from a local file (file://): ask IT for the handbook's address, or run make serve in the handbook folder and open http://127.0.0.1:8000/.",
@@ -99,6 +100,7 @@
       },
       tooBig: "{name} is {size} MB, more than the {limit} MB this page can check. Split the register into smaller files, or give it to IT to check with handbook validate.",
       unmarkable: "This file cannot be given back marked.",
+      tooLargeToMark: "This register has too many rows for a marked copy; correct the problems listed below.",
     },
   };
 
@@ -126,6 +128,7 @@
   let pending = false; // a file is being checked
   let limits = null; // from the checker itself (handbook.registers.limits), once it is ready
   let failures = 0;
+  let restarting = false; // a fresh worker is starting after a failed check
   const names = {};
   const timings = {};
 
@@ -190,7 +193,16 @@
 
   function receive(message) {
     const name = names[message.id] || "";
-    if (message.kind === "stage") {
+    if (message.kind === "stage" && restarting && !pending) {
+      // after a failed check: the reason stays on screen while a fresh checker starts
+      root.dataset.stage = message.stage;
+      if (message.stage === "ready") {
+        restarting = false;
+        ready = true;
+        limits = message.limits || null;
+      }
+    } else if (message.kind === "stage") {
+      restarting = false;
       root.dataset.stage = message.stage;
       // when each stage began, in ms since the page was opened (read by benchmarks/checker_bench.py)
       timings[message.stage] = Math.round(performance.now());
@@ -236,6 +248,7 @@
     pending = false;
     failures += 1;
     root.dataset.failed = String(failures); // tests wait on it
+    restarting = true;
     startWorker();
     if (again) checkFile(again);
     if (message.id !== current) return;
@@ -313,6 +326,10 @@
   function actions(report) {
     const box = element("div", { class: "hb-checker__actions" });
     if (report.fatal || !report.problems.length || !last) return box;
+    if (report.markable === false) {
+      box.append(element("p", { class: "hb-checker__unmarkable" }, t.tooLargeToMark));
+      return box;
+    }
     const button = element("button", { type: "button", class: "md-button hb-checker__annotate" }, t.annotate);
     button.addEventListener("click", () => annotate(last));
     box.append(button);

@@ -20,6 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from handbook.errors import HandbookError
 from handbook.load.articles import article_index, page_url
 from handbook.load.forms import load_forms
 from handbook.load.policy import load_policy
@@ -29,7 +30,7 @@ from handbook.outputs import ReportContext, render_json
 from handbook.outputs.annotate import annotate
 from handbook.outputs.base import Repeat, condensed
 from handbook.project import articles_root, forms_dir, policy_file
-from handbook.registers.limits import MAX_PAGE_FILE_BYTES
+from handbook.registers.limits import MAX_PAGE_FILE_BYTES, check_archive, marked_copy_fits
 from handbook.validate import FileResult, Options, validate_files
 from handbook.validate.problems import ERROR
 
@@ -86,6 +87,7 @@ def count_rows(path: Path) -> int:
             if head != b"PK\x03\x04":
                 handle.seek(0)
                 return sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b""))
+        check_archive(path, "xlsx")  # openpyxl would read a bomb's whole sheet for its size
         import openpyxl  # only for a workbook
 
         workbook = openpyxl.load_workbook(path, read_only=True)
@@ -187,6 +189,8 @@ def check(
         "valid": report["valid"],
         "fatal": file["fatal"],
         "problems": problems,
+        # whether the page offers the marked copy (a register too large for one is not offered)
+        "markable": form is not None and marked_copy_fits(file["rows"], len(form.input_fields)),
     }
 
 
@@ -233,7 +237,10 @@ def annotated(
         result = results[0]
         if result.fatal is not None or result.form not in loaded:
             return b""
-        out = annotate(result, loaded[result.form], Path("annotated.xlsx"), lang, {})
+        try:
+            out = annotate(result, loaded[result.form], Path("annotated.xlsx"), lang, {})
+        except (HandbookError, MemoryError):  # too large for a marked copy: the page says so
+            return b""
         return out.read_bytes()
 
 

@@ -490,6 +490,10 @@ CATALOGUE.update(
             "无法写入标注副本 {out}：{reason}。检查结果已在上面列出；请选择一个可写的文件夹（并确认磁盘未满）后再用 --annotate。",
             "Cannot write the marked copy {out}: {reason}. The report is above; choose a folder you can write to (and check the disk is not full), then use --annotate again.",
         ),
+        "annotate-too-large": (
+            "{file} 有 {rows} 行，标注副本最多做 {limit} 行，未生成标注副本；请按上面列出的问题修改，或把登记表分成几个文件。",
+            "{file} has {rows} rows; a marked copy is made for at most {limit}, so none was written. Correct the problems listed above, or split the register into several files.",
+        ),
         "same-problem-more": (
             "……同一问题在“{column}”列另有 {count} 处（第 {first}–{last} 行）；标注副本逐格标出。",
             "… and {count} more of the same problem in column '{column}' (rows {first}–{last}); the marked copy marks every cell.",

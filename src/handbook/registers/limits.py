@@ -35,6 +35,9 @@ MAX_CELL_CHARS = 32_767
 MAX_VALUE_CHARS = 200
 #: Columns of a register's rows that are read (a form has at most a few dozen).
 MAX_COLUMNS = 1_000
+#: Cells (data rows × the form's columns) of a register that get a marked copy: openpyxl holds
+#: every cell of it in memory (about 0.5 KB each) and writes 20 000 cells a second.
+MAX_MARKED_CELLS = 400_000
 #: Bytes of a file the checker page accepts (it reads the file into the browser's memory).
 MAX_PAGE_FILE_BYTES = 20 * MB
 #: The same problem in one column is shown this many times in a report, then counted.
@@ -130,6 +133,11 @@ def cap_row(cells: list) -> list:
         if type(cell) is str and len(cell) > MAX_CELL_CHARS:
             return [cap_cell(c) for c in cells]
     return cells
+
+
+def marked_copy_fits(rows: int, columns: int) -> bool:
+    """Whether a register of ``rows`` data rows and ``columns`` columns gets a marked copy."""
+    return rows * max(columns, 1) <= MAX_MARKED_CELLS
 
 
 def shown_value(value: str | None) -> str | None:

@@ -102,5 +102,9 @@ def _openpyxl_rows(path: Path, sheet: str | None) -> Iterator[list[Any]]:
         for row in worksheet.iter_rows(values_only=True):
             # Excel's _x000B_ escapes read as the character, as calamine reads them
             yield [_unescape(v) if type(v) is str and "_x" in v else v for v in row]
+    except (InputFileError, MemoryError, RecursionError):
+        raise
+    except Exception as exc:  # a damaged sheet part (a cell past column XFD, bad XML)
+        raise InputFileError("xlsx-unreadable", file=str(path), reason=type(exc).__name__) from None
     finally:
         workbook.close()
