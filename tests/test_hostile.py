@@ -9,6 +9,7 @@ limit set here, so running out of memory would show as a crash, not pass.
 from __future__ import annotations
 
 import os
+import re
 import resource
 import subprocess
 import sys
@@ -362,3 +363,52 @@ def test_out_of_memory_is_exit_2_with_a_message(tmp_path: Path) -> None:
     assert result.returncode == 2, result.stderr
     assert "Ran out of memory while checking" in result.stdout
     assert "Traceback" not in result.stderr
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["东区", "西区", "东区/一期", "."]), st.sampled_from(["台账", "a"])
+        ),
+        min_size=1,
+        max_size=6,
+    ),
+    st.sampled_from([".csv", ".xlsx"]),
+)
+def test_marked_copies_never_collide_nor_replace_an_input(
+    tmp_path_factory: pytest.TempPathFactory, named: list[tuple[str, str]], suffix: str
+) -> None:
+    from handbook.outputs.targets import annotate_targets
+
+    root = tmp_path_factory.mktemp("targets")
+    inputs = []
+    for folder, stem in named:
+        path = root / folder / f"{stem}{suffix}"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("x")
+        inputs.append(path)
+    targets = annotate_targets(inputs, f"{root}/")
+    unique = set(inputs)
+    assert len(set(targets.values())) == len(unique)  # one copy per register, none shared
+    assert not {t.resolve() for t in targets.values()} & {p.resolve() for p in inputs}
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=60))
+def test_any_value_is_inert_on_a_terminal_and_in_junit(value: str) -> None:
+    from handbook.outputs import ReportContext, render_junit, render_text
+    from handbook.outputs.escapes import visible
+    from handbook.validate.problems import ERROR, Problem
+    from handbook.validate.results import FileResult
+
+    shown = visible(value)
+    assert not re.search(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]", shown)
+    name = f"登记表{value}.csv"
+    problem = Problem("enum", ERROR, name, 2, value, "x", value, cell="B2")
+    results = [FileResult(name, "repair_followup", 1, [problem])]
+    text = render_text(results, ReportContext("en"))
+    assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]", text)  # only the line breaks
+    ET.fromstring(render_junit(results, ReportContext("en")).split("?>", 1)[1])

@@ -196,7 +196,9 @@ def _annotate(
     readable = [r for r in results if r.fatal is None and r.form in forms]
     try:
         # every input counts: a copy must not replace even a file that could not be read
-        targets = annotate_targets([Path(r.file) for r in results], out)
+        targets = annotate_targets(
+            [Path(r.file) for r in readable], out, [Path(r.file) for r in results]
+        )
     except HandbookError as exc:
         return [exc]
     failed: list[HandbookError] = []

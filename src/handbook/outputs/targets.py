@@ -23,15 +23,20 @@ def is_folder_target(out: str) -> bool:
     return out.endswith(("/", os.sep)) or Path(out).is_dir()
 
 
-def annotate_targets(inputs: Sequence[Path], out: str) -> dict[Path, Path]:
-    """Each input's marked copy; InputFileError when a copy would replace an input."""
+def annotate_targets(
+    inputs: Sequence[Path], out: str, protected: Sequence[Path] = ()
+) -> dict[Path, Path]:
+    """Each input's marked copy; InputFileError when a copy would replace an input.
+
+    ``protected`` are further files no copy may replace (the inputs that could not be read).
+    """
     unique = list(dict.fromkeys(inputs))
     folder = is_folder_target(out) or len(unique) > 1
     base = Path(out)
     if folder and base.exists() and not base.is_dir():
         raise InputFileError("annotate-needs-folder", out=out)
     targets = _in_folder(unique, base) if folder else {p: base for p in unique[:1]}
-    seen = {_identity(p) for p in unique} - {None}
+    seen = {_identity(p) for p in [*unique, *protected]} - {None}
     for target in targets.values():
         if _identity(target) in seen:
             raise InputFileError("annotate-overwrites-input", out=str(target))
