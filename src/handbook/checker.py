@@ -30,7 +30,12 @@ from handbook.outputs import ReportContext, render_json
 from handbook.outputs.annotate import annotate
 from handbook.outputs.base import Repeat, condensed
 from handbook.project import articles_root, forms_dir, policy_file
-from handbook.registers.limits import MAX_PAGE_FILE_BYTES, check_archive, marked_copy_fits
+from handbook.registers.limits import (
+    MAX_PAGE_FILE_BYTES,
+    check_archive,
+    marked_copy_fits,
+    unpacked_size,
+)
 from handbook.validate import FileResult, Options, validate_files
 from handbook.validate.problems import ERROR
 
@@ -166,6 +171,7 @@ def check(
     loaded, _policy, pages = _loaded(str(forms_dir(forms_path).resolve()))
     filename = _safe_name(name)
     with _checked(data, filename, form_id, forms_path, progress) as results:
+        unpacked = unpacked_size(Path(filename))
         ctx = ReportContext(
             lang,
             {f.id: f.title.get(lang) for f in loaded.values()},
@@ -190,7 +196,8 @@ def check(
         "fatal": file["fatal"],
         "problems": problems,
         # whether the page offers the marked copy (a register too large for one is not offered)
-        "markable": form is not None and marked_copy_fits(file["rows"], len(form.input_fields)),
+        "markable": form is not None
+        and marked_copy_fits(file["rows"], len(form.input_fields), unpacked),
     }
 
 

@@ -30,7 +30,7 @@ from handbook.errors import InputFileError
 from handbook.messages import words
 from handbook.model.form import Form
 from handbook.registers.cells import column_letter
-from handbook.registers.limits import MAX_MARKED_CELLS, marked_copy_fits
+from handbook.registers.limits import MAX_MARKED_CELLS, marked_copy_fits, unpacked_size
 from handbook.registers.opening import open_register
 from handbook.registers.reading import open_source
 from handbook.validate.problems import ERROR, Problem
@@ -59,14 +59,15 @@ def annotate(
     """Write the annotated copy of the register ``result`` was made from to ``out``."""
     source = Path(result.file)
     columns = len(form.input_fields)
-    if not marked_copy_fits(result.rows, columns):
+    kind = open_source(source).kind
+    unpacked = unpacked_size(source) if kind == "xlsx" else 0
+    if not marked_copy_fits(result.rows, columns, unpacked):
         raise InputFileError(
             "annotate-too-large",
             file=result.file,
             rows=f"{result.rows:,}",
             limit=f"{MAX_MARKED_CELLS // max(columns, 1):,}",
         )
-    kind = open_source(source).kind
     if kind == "xlsx":
         book, sheet, place = _copy_of_workbook(source, result)
     else:

@@ -38,6 +38,8 @@ MAX_COLUMNS = 1_000
 #: Cells (data rows × the form's columns) of a register that get a marked copy: openpyxl holds
 #: every cell of it in memory (about 0.5 KB each) and writes 20 000 cells a second.
 MAX_MARKED_CELLS = 400_000
+#: Bytes an XLSX register may hold unpacked for its marked copy (every sheet of it is loaded).
+MAX_MARKED_UNPACKED_BYTES = 64 * MB
 #: Bytes of a file the checker page accepts (it reads the file into the browser's memory).
 MAX_PAGE_FILE_BYTES = 20 * MB
 #: The same problem in one column is shown this many times in a report, then counted.
@@ -135,9 +137,22 @@ def cap_row(cells: list) -> list:
     return cells
 
 
-def marked_copy_fits(rows: int, columns: int) -> bool:
-    """Whether a register of ``rows`` data rows and ``columns`` columns gets a marked copy."""
-    return rows * max(columns, 1) <= MAX_MARKED_CELLS
+def marked_copy_fits(rows: int, columns: int, unpacked: int = 0) -> bool:
+    """Whether a register of ``rows`` data rows and ``columns`` columns gets a marked copy.
+
+    ``unpacked``: the bytes of a workbook unpacked (all its sheets are copied, not only the
+    one checked).
+    """
+    return rows * max(columns, 1) <= MAX_MARKED_CELLS and unpacked <= MAX_MARKED_UNPACKED_BYTES
+
+
+def unpacked_size(path: Path) -> int:
+    """The bytes a zip (a workbook) holds unpacked, from its directory; 0 if it is no zip."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return sum(info.file_size for info in archive.infolist())
+    except (OSError, zipfile.BadZipFile):
+        return 0
 
 
 def shown_value(value: str | None) -> str | None:

@@ -31,6 +31,12 @@ def limits_table(lang: str) -> str:
         (w["columns"], w["count"].format(n=_number(L.MAX_COLUMNS)), w["cut"]),
         (w["value"], w["chars"].format(n=_number(L.MAX_VALUE_CHARS)), w["cut"]),
         (w["same"], w["shown"].format(n=L.SAME_PROBLEM_SHOWN), w["counted"]),
+        (w["marked"], w["cells"].format(n=_number(L.MAX_MARKED_CELLS)), w["no_copy"]),
+        (
+            w["marked_unpacked"],
+            w["mb"].format(n=_number(L.MAX_MARKED_UNPACKED_BYTES / mb)),
+            w["no_copy"],
+        ),
         (w["page"], w["mb"].format(n=_number(L.MAX_PAGE_FILE_BYTES / mb)), w["not_read"]),
     ]
     head = w["head"]
