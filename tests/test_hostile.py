@@ -412,3 +412,20 @@ def test_any_value_is_inert_on_a_terminal_and_in_junit(value: str) -> None:
     text = render_text(results, ReportContext("en"))
     assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]", text)  # only the line breaks
     ET.fromstring(render_junit(results, ReportContext("en")).split("?>", 1)[1])
+
+
+def test_the_page_counts_a_repeated_problem_among_others(project_cwd: Path) -> None:
+    from handbook import checker
+
+    table = with_column_values(["杂项"], column="维修类别", rows=12)
+    at = table[0].index("回访日期")
+    for row in table[1:]:
+        row[at] = "明天"  # a second problem on every row, interleaved with the first
+    result = checker.check(csv_bytes(table), "维修回访.csv", "zh")
+    listed = [(p["column"], p["row"]) for p in result["problems"] if p["row"] is not None]
+    for column in ("维修类别", "回访日期"):
+        rows = [r for c, r in listed if c == column]
+        assert rows == list(range(2, 2 + limits.SAME_PROBLEM_SHOWN)), column
+        (last,) = [p for p in result["problems"] if p["column"] == column and p.get("more")]
+        assert last["more"]["count"] == 12 - limits.SAME_PROBLEM_SHOWN
+        assert last["row"] == 1 + limits.SAME_PROBLEM_SHOWN

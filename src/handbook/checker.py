@@ -37,7 +37,7 @@ from handbook.registers.limits import (
     unpacked_size,
 )
 from handbook.validate import FileResult, Options, validate_files
-from handbook.validate.problems import ERROR
+from handbook.validate.problems import ERROR, Problem
 
 #: Version of the dict ``check`` returns (its keys are pinned by a test).
 RESULT_VERSION = 1
@@ -206,28 +206,31 @@ def _condensed(
 ) -> list[dict[str, Any]]:
     """The page's list: one problem of one column shown a few times, the rest counted in ``more``.
 
-    Each problem names its cell (B7), as on the command line. 10 000 list items
-    would freeze a phone; the marked copy still marks every cell.
+    ``problems`` are ``result.problems`` as JSON, in the same order; each names its cell
+    (B7), as on the command line. 10 000 list items would freeze a phone; the marked
+    copy still marks every cell.
     """
-    kept: list[dict[str, Any]] = []
-    last: dict[tuple[str, str | None, str | None], dict[str, Any]] = {}
-    items = iter(problems)
-    for item in condensed(result.problems):
-        if isinstance(item, Repeat):
-            key = (item.sample.code, item.sample.field, item.sample.column)
-            last[key]["more"] = {
-                "count": item.count,
-                "first_row": item.first,
-                "last_row": item.last,
-                "message": item.message(lang),
-            }
-            for _ in range(item.count):
-                next(items)
-            continue
-        entry = next(items)
-        last[(entry["code"], entry["field"], entry["column"])] = entry
-        kept.append(entry)
-    return kept
+    shown = condensed(result.problems)
+    kept = {id(p) for p in shown if not isinstance(p, Repeat)}
+    repeats = {_key(r.sample): r for r in shown if isinstance(r, Repeat)}
+    listed: list[dict[str, Any]] = []
+    last: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for problem, entry in zip(result.problems, problems, strict=True):
+        if id(problem) in kept:
+            listed.append(entry)
+            last[_key(problem)] = entry
+    for key, repeat in repeats.items():
+        last[key]["more"] = {
+            "count": repeat.count,
+            "first_row": repeat.first,
+            "last_row": repeat.last,
+            "message": repeat.message(lang),
+        }
+    return listed
+
+
+def _key(problem: Problem) -> tuple[Any, ...]:
+    return (problem.code, problem.field, problem.column)
 
 
 def annotated(
