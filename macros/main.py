@@ -19,6 +19,7 @@ from handbook.messages import render
 from handbook.project import today
 from handbook.site import fill_page, history, pages, policy_page, tasks
 from handbook.site.indicators_page import indicators_page
+from handbook.site.limits_page import limits_table as _limits_table
 
 # Not under "mkdocs.": a stale translation is shown, but does not fail `mkdocs build --strict`.
 _LOG = logging.getLogger("handbook.build")
@@ -104,6 +105,11 @@ def define_env(env) -> None:
     def glossary_table() -> str:
         """The zh→en glossary (glossary.yaml)."""
         return pages.glossary_table(load_glossary(root / "glossary.yaml"), _lang(env))
+
+    @env.macro
+    def limits_table(lang: str) -> str:
+        """The limits of reading a register (handbook.registers.limits) as a table."""
+        return _limits_table(lang)
 
     @env.macro
     def checklist(form_id: str) -> str:

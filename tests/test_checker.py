@@ -88,6 +88,7 @@ def test_result_keys_are_pinned(project_cwd: Path) -> None:
         "valid",
         "fatal",
         "problems",
+        "markable",
         "due",
     ]
     assert set(result["problems"][0]) == {

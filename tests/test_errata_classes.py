@@ -180,8 +180,6 @@ def _classes() -> list[dict]:
     return yaml.safe_load((ERRATA / "classes.yaml").read_text(encoding="utf-8"))
 
 
-
-
 def test_every_difference_from_the_source_is_an_erratum_or_a_listed_class() -> None:
     result = compare(SEED.read_text(encoding="utf-8"), list(_pages()), _entries())
     assert not result.unexplained, (

@@ -7,8 +7,10 @@
 
    Page → worker: {kind: "start"} | {kind: "check", id, name, bytes, lang, form}
    Worker → page: {kind: "stage", stage: "download" | "start" | "ready", forms?}
-                  {kind: "counted", id, rows} | {kind: "result", id, result}
-                  {kind: "failed", id?, message}
+                  {kind: "counted", id, rows} | {kind: "result", id, result} | {kind: "unmarkable", id}
+                  {kind: "failed", id?, message, reason: "memory" | "stack" | "other"}
+   After a failure the page ends this worker and starts a new one: a Python runtime that ran out
+   of memory or of stack is not trusted with the next file.
 */
 "use strict";
 
@@ -19,6 +21,20 @@ let pyodide = null;
 
 function post(message, transfer) {
   self.postMessage(message, transfer || []);
+}
+
+// what went wrong, as a word the page turns into a sentence in its language
+function reason(error) {
+  const text = String((error && (error.message || error)) || "");
+  if (/MemoryError|out of memory|memory access out of bounds|allocation failed|Maximum memory size|Cannot enlarge memory|Aborted/i.test(text)) return "memory";
+  if (/Maximum call stack size exceeded|RecursionError|too much recursion/i.test(text)) return "stack";
+  return "other";
+}
+
+function failed(id, error) {
+  const message = String((error && (error.message || error)) || "");
+  // the last line of a Python traceback is the error itself; the page shows no traceback
+  post({ kind: "failed", id, reason: reason(error), message: message.trim().split("\n").pop().slice(0, 300) });
 }
 
 function load(lang) {
@@ -51,14 +67,15 @@ function load(lang) {
     const forms = JSON.parse(pyodide.runPython(
       `import json, handbook.checker as c; json.dumps(c.forms(${JSON.stringify(lang)}), ensure_ascii=False)`,
     ));
-    post({ kind: "stage", stage: "ready", forms });
+    const limits = JSON.parse(pyodide.runPython("import json, handbook.checker as c; json.dumps(c.limits())"));
+    post({ kind: "stage", stage: "ready", forms, limits });
     return checker;
   })();
   // openpyxl is imported by the first workbook; while the person picks a file, import it now
   loading.then(() => setTimeout(() => {
     if (!busy) try { pyodide.runPython("import openpyxl"); } catch (error) { /* the check says */ }
   }, 0));
-  loading.catch((error) => post({ kind: "failed", message: String(error && error.message || error) }));
+  loading.catch((error) => failed(undefined, error));
   return loading;
 }
 
@@ -73,7 +90,7 @@ async function check(message) {
     );
     post({ kind: "result", id: message.id, result: JSON.parse(text) });
   } catch (error) {
-    post({ kind: "failed", id: message.id, message: String(error && error.message || error) });
+    failed(message.id, error);
   }
   busy = false;
 }
@@ -87,10 +104,13 @@ async function annotate(message) {
     );
     const bytes = proxy && proxy.toJs ? proxy.toJs() : proxy;
     if (proxy && proxy.destroy) proxy.destroy();
-    if (!bytes || !bytes.length) throw new Error("this file cannot be marked");
+    if (!bytes || !bytes.length) {
+      post({ kind: "unmarkable", id: message.id });
+      return;
+    }
     post({ kind: "annotated", id: message.id, bytes }, [bytes.buffer]);
   } catch (error) {
-    post({ kind: "failed", id: message.id, message: String(error && error.message || error) });
+    failed(message.id, error);
   }
   busy = false;
 }

@@ -48,6 +48,14 @@
       article: "依据 {article}",
       ods: "提示：本页读取 .xlsx、.ods 和 CSV；旧版 .xls 文件请在 WPS、Excel 或 LibreOffice 中“另存为” .xlsx 后再检查。",
       chooseForm: "如果是其他种类的登记表，请在上面的“登记表种类”中选择后再检查一次。",
+      crash: {
+        memory: "{name} 太大或太复杂，超出了本页在浏览器中能处理的范围（内存不足）。检查程序已重新启动，可以接着检查其他文件；这个文件请分成几个较小的文件，或交信息部门用 handbook validate 检查。",
+        stack: "{name} 的内部结构嵌套过深，无法读取。正常的登记表不会这样；请在 Excel 或 WPS 中打开后“另存为”.xlsx 再检查。检查程序已重新启动，可以接着检查其他文件。",
+        other: "检查 {name} 时检查程序出错（{message}）。检查程序已重新启动，可以接着检查其他文件；如果这个文件再次出错，请交信息部门。",
+      },
+      tooBig: "{name} 有 {size} MB，超过本页能检查的 {limit} MB。请把登记表分成几个较小的文件，或交信息部门用 handbook validate 检查。",
+      unmarkable: "这个文件无法生成标注副本。",
+      tooLargeToMark: "这个登记表行数太多，不提供标注副本；请按下面列出的问题修改。",
     },
     en: {
       file: "Open this page from the handbook's web address (starting with http:// or https://). Browsers do not run the checker from a local file (file://): ask IT for the handbook's address, or run make serve in the handbook folder and open http://127.0.0.1:8000/.",
@@ -85,6 +93,14 @@
       article: "see {article}",
       ods: "Hint: this page reads .xlsx, .ods and CSV; save an old .xls file as .xlsx in WPS, Excel or LibreOffice, then check it.",
       chooseForm: "If it is another kind of register, choose it under “Kind of register” above and check it again.",
+      crash: {
+        memory: "{name} is too large or too complex for this page to check in the browser (out of memory). The checker has restarted: you can check other files; split this one into smaller files, or give it to IT to check with handbook validate.",
+        stack: "{name} is nested too deeply inside to be read. A real register never is; open it in Excel or WPS, Save As .xlsx and check it again. The checker has restarted: you can check other files.",
+        other: "The checker failed on {name} ({message}). It has restarted: you can check other files; if this file fails again, give it to IT.",
+      },
+      tooBig: "{name} is {size} MB, more than the {limit} MB this page can check. Split the register into smaller files, or give it to IT to check with handbook validate.",
+      unmarkable: "This file cannot be given back marked.",
+      tooLargeToMark: "This register has too many rows for a marked copy; correct the problems listed below.",
     },
   };
 
@@ -110,6 +126,9 @@
   let current = 0;
   let last = null; // the last file, to check again under another form
   let pending = false; // a file is being checked
+  let limits = null; // from the checker itself (handbook.registers.limits), once it is ready
+  let failures = 0;
+  let restarting = false; // a fresh worker is starting after a failed check
   const names = {};
   const timings = {};
 
@@ -166,7 +185,7 @@
     worker.onmessage = (event) => receive(event.data || {});
     worker.onerror = (event) => {
       event.preventDefault();
-      say(fmt(t.failed, { message: event.message || "worker" }), "error");
+      receive({ kind: "failed", id: current, reason: /call stack/i.test(event.message || "") ? "stack" : "memory", message: event.message || "worker" });
     };
     worker.postMessage({ kind: "start", lang });
     return worker;
@@ -174,13 +193,23 @@
 
   function receive(message) {
     const name = names[message.id] || "";
-    if (message.kind === "stage") {
+    if (message.kind === "stage" && restarting && !pending) {
+      // after a failed check: the reason stays on screen while a fresh checker starts
+      root.dataset.stage = message.stage;
+      if (message.stage === "ready") {
+        restarting = false;
+        ready = true;
+        limits = message.limits || null;
+      }
+    } else if (message.kind === "stage") {
+      restarting = false;
       root.dataset.stage = message.stage;
       // when each stage began, in ms since the page was opened (read by benchmarks/checker_bench.py)
       timings[message.stage] = Math.round(performance.now());
       root.dataset.timings = JSON.stringify(timings);
       if (message.stage === "ready") {
         ready = true;
+        limits = message.limits || null;
         fillForms(message.forms || []);
         if (pending) say(fmt(t.counting, { name: names[current] }), "busy");
         else say(t.ready, "ready");
@@ -199,10 +228,32 @@
       say(fmt(t.done, { name }), "done");
     } else if (message.kind === "annotated" && message.id === current) {
       saveAnnotated(message);
-    } else if (message.kind === "failed" && (message.id === undefined || message.id === current)) {
-      pending = false;
+    } else if (message.kind === "unmarkable" && message.id === current) {
+      say(t.unmarkable, "error");
+    } else if (message.kind === "failed" && message.id === undefined) {
+      pending = false; // the checker itself could not start
       say(fmt(t.failed, { message: message.message }), "error");
+    } else if (message.kind === "failed") {
+      crashed(message, name);
     }
+  }
+
+  // A check that failed (out of memory, out of stack, a bug): say why in the page's language,
+  // end the worker and start a fresh one, so the next file is checked by a sound runtime.
+  function crashed(message, name) {
+    const again = pending && message.id !== current ? last : null; // a file dropped meanwhile
+    if (worker) worker.terminate();
+    worker = null;
+    ready = false;
+    pending = false;
+    failures += 1;
+    root.dataset.failed = String(failures); // tests wait on it
+    restarting = true;
+    startWorker();
+    if (again) checkFile(again);
+    if (message.id !== current) return;
+    const text = t.crash[message.reason] || t.crash.other;
+    say(fmt(text, { name, message: message.message || "" }), "error");
   }
 
   function fillForms(forms) {
@@ -214,6 +265,12 @@
   async function checkFile(file) {
     if (!file) return;
     if (!startWorker()) return;
+    if (limits && file.size > limits.max_file_bytes) {
+      // not even read: a file of a gigabyte would take the page down with it
+      const mb = (n) => (n / 1048576).toFixed(1).replace(/\.0$/, "");
+      say(fmt(t.tooBig, { name: file.name, size: mb(file.size), limit: mb(limits.max_file_bytes) }), "error");
+      return;
+    }
     const id = ++current;
     names[id] = file.name;
     last = file;
@@ -291,6 +348,8 @@
       body.push(element("p", { class: "hb-problem__value" }, `${t.value}: `, element("code", {}, value)));
     }
     body.push(element("p", { class: "hb-problem__message" }, problem.message));
+    // the same problem further down the column: counted, not listed (the marked copy marks each)
+    if (problem.more) body.push(element("p", { class: "hb-problem__more", "data-count": problem.more.count }, problem.more.message));
     const link = articleLink(problem);
     if (link) body.push(element("p", {}, link));
     return element(
@@ -304,6 +363,10 @@
   function actions(report) {
     const box = element("div", { class: "hb-checker__actions" });
     if (report.fatal || (!report.problems.length && !(report.due && report.due.items.length)) || !last) return box;
+    if (report.markable === false) {
+      box.append(element("p", { class: "hb-checker__unmarkable" }, t.tooLargeToMark));
+      return box;
+    }
     const button = element("button", { type: "button", class: "md-button hb-checker__annotate" }, t.annotate);
     button.addEventListener("click", () => annotate(last));
     box.append(button);

@@ -21,6 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from handbook.errors import HandbookError
 from handbook.load.articles import article_index, page_url
 from handbook.load.forms import load_forms
 from handbook.load.policy import load_policy
@@ -28,9 +29,16 @@ from handbook.model.form import Form
 from handbook.model.policy import Policy
 from handbook.outputs import ReportContext, render_json
 from handbook.outputs.annotate import annotate
+from handbook.outputs.base import Repeat, condensed
 from handbook.project import articles_root, forms_dir, policy_file
+from handbook.registers.limits import (
+    MAX_PAGE_FILE_BYTES,
+    check_archive,
+    marked_copy_fits,
+    unpacked_size,
+)
 from handbook.validate import FileResult, Options, validate_files
-from handbook.validate.problems import ERROR
+from handbook.validate.problems import ERROR, Problem
 
 #: Version of the dict ``check`` returns (its keys are pinned by a test).
 RESULT_VERSION = 1
@@ -72,6 +80,11 @@ def forms(lang: str = "zh", forms_path: Path | None = None) -> list[dict[str, st
     ]
 
 
+def limits() -> dict[str, int]:
+    """The limits the page applies itself before it hands a file over (from ``registers.limits``)."""
+    return {"max_file_bytes": MAX_PAGE_FILE_BYTES}
+
+
 def count_rows(path: Path) -> int:
     """About how many rows the file has, cheaply, for the progress message (0 if unknown)."""
     try:
@@ -80,6 +93,7 @@ def count_rows(path: Path) -> int:
             if head != b"PK\x03\x04":
                 handle.seek(0)
                 return sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b""))
+        check_archive(path, "xlsx")  # openpyxl would read a bomb's whole sheet for its size
         import openpyxl  # only for a workbook
 
         workbook = openpyxl.load_workbook(path, read_only=True)
@@ -102,9 +116,23 @@ def _in_folder(folder: str):  # type: ignore[no-untyped-def]
         os.chdir(before)
 
 
+#: Bytes of a file name kept (file systems allow 255; the page's own adds a suffix).
+MAX_NAME_BYTES = 200
+
+
 def _safe_name(name: str) -> str:
+    """The file's own name, without folders and control characters, short enough to write."""
     base = Path(str(name).replace("\\", "/")).name.strip()
-    return base if base and base not in {".", ".."} else "register.csv"
+    base = "".join(c for c in base if c.isprintable())
+    if not base or base in {".", ".."}:
+        return "register.csv"
+    if len(base.encode("utf-8")) > MAX_NAME_BYTES:
+        suffix = Path(base).suffix if len(Path(base).suffix) <= 8 else ""
+        stem = base[: len(base) - len(suffix)]
+        while len((stem + suffix).encode("utf-8")) > MAX_NAME_BYTES:
+            stem = stem[:-1]
+        base = stem + suffix
+    return base
 
 
 @contextmanager
@@ -147,6 +175,7 @@ def check(
     loaded, policy, pages = _loaded(str(forms_dir(forms_path).resolve()))
     filename = _safe_name(name)
     with _checked(data, filename, form_id, forms_path, progress) as results:
+        unpacked = unpacked_size(Path(filename))
         ctx = ReportContext(
             lang,
             {f.id: f.title.get(lang) for f in loaded.values()},
@@ -156,7 +185,7 @@ def check(
         report = json.loads(render_json(results, ctx))
         result = results[0]
         due = _due(Path(filename), result, loaded, policy, as_of, lang, pages)
-    problems = report["problems"]  # each names its cell (B7), as on the command line
+    problems = _condensed(report["problems"], results[0], lang)
     problems.sort(key=lambda p: p["severity"] != ERROR)  # stable: rows stay in order
     file = report["files"][0]
     form = loaded.get(result.form or "")
@@ -171,6 +200,9 @@ def check(
         "valid": report["valid"],
         "fatal": file["fatal"],
         "problems": problems,
+        # whether the page offers the marked copy (a register too large for one is not offered)
+        "markable": form is not None
+        and marked_copy_fits(file["rows"], len(form.input_fields), unpacked),
         "due": due,
     }
 
@@ -230,6 +262,38 @@ def _due(
     }
 
 
+def _condensed(
+    problems: list[dict[str, Any]], result: FileResult, lang: str
+) -> list[dict[str, Any]]:
+    """The page's list: one problem of one column shown a few times, the rest counted in ``more``.
+
+    ``problems`` are ``result.problems`` as JSON, in the same order; each names its cell
+    (B7), as on the command line. 10 000 list items would freeze a phone; the marked
+    copy still marks every cell.
+    """
+    shown = condensed(result.problems)
+    kept = {id(p) for p in shown if not isinstance(p, Repeat)}
+    repeats = {_key(r.sample): r for r in shown if isinstance(r, Repeat)}
+    listed: list[dict[str, Any]] = []
+    last: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for problem, entry in zip(result.problems, problems, strict=True):
+        if id(problem) in kept:
+            listed.append(entry)
+            last[_key(problem)] = entry
+    for key, repeat in repeats.items():
+        last[key]["more"] = {
+            "count": repeat.count,
+            "first_row": repeat.first,
+            "last_row": repeat.last,
+            "message": repeat.message(lang),
+        }
+    return listed
+
+
+def _key(problem: Problem) -> tuple[Any, ...]:
+    return (problem.code, problem.field, problem.column)
+
+
 def annotated(
     data: bytes,
     name: str,
@@ -249,7 +313,10 @@ def annotated(
         if result.fatal is not None or result.form not in loaded:
             return b""
         due = _due_list(Path(_safe_name(name)), result.form, loaded, policy, as_of)
-        out = annotate(result, loaded[result.form], Path("annotated.xlsx"), lang, {}, due)
+        try:
+            out = annotate(result, loaded[result.form], Path("annotated.xlsx"), lang, {}, due)
+        except (HandbookError, MemoryError):  # too large for a marked copy: the page says so
+            return b""
         return out.read_bytes()
 
 

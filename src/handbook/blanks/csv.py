@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 
+from handbook.blanks.formulas import csv_row
 from handbook.messages import sections
 from handbook.model.form import Form
 
@@ -34,8 +35,8 @@ def blank_csv_bytes(form: Form, lang: str) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     if form.kind == "checklist":
-        writer.writerow(CHECKLIST_HEADER["en" if lang == "en" else "zh"]["head"])
-        writer.writerows(checklist_rows(form, lang))
+        writer.writerow(csv_row(list(CHECKLIST_HEADER["en" if lang == "en" else "zh"]["head"])))
+        writer.writerows(csv_row(row) for row in checklist_rows(form, lang))
     else:
-        writer.writerow(header(form, lang))
+        writer.writerow(csv_row(header(form, lang)))
     return buffer.getvalue().encode("utf-8-sig")

@@ -4,7 +4,8 @@ A frozen, styled header row; column widths that fit; a dropdown of labels for
 every choice field; date, time, number and length validation, each with an
 input message and an error alert in the workbook's language; an instructions
 sheet. The workbook holds no formula built from data (nothing is written from
-data at all; validation formulas are constants).
+data at all; validation formulas are constants), and every text is a text cell
+(``formulas``): a title or label starting with = never becomes a formula.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from handbook.blanks.csv import CHECKLIST_HEADER, checklist_rows
+from handbook.blanks.formulas import set_text, write_row
 from handbook.messages import sections
 from handbook.model.describe import field_rules
 from handbook.model.form import Field, Form
@@ -108,7 +110,7 @@ def blank_workbook(form: Form, lang: str) -> Workbook:
     list_column = 0
     for index, field in enumerate(fields, start=1):
         letter = get_column_letter(index)
-        cell = sheet.cell(row=1, column=index, value=field.title.get(lang))
+        cell = set_text(sheet.cell(row=1, column=index), field.title.get(lang))
         cell.font = header_font
         cell.fill = header_fill
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
@@ -120,9 +122,9 @@ def blank_workbook(form: Form, lang: str) -> Workbook:
         if labels:
             list_column += 1
             list_letter = get_column_letter(list_column)
-            lists.cell(row=1, column=list_column, value=field.name)
+            set_text(lists.cell(row=1, column=list_column), field.name)
             for row, label in enumerate(labels, start=2):
-                lists.cell(row=row, column=list_column, value=label)
+                set_text(lists.cell(row=row, column=list_column), label)
             list_ref = (
                 f"{quote_sheetname(lists.title)}!${list_letter}$2:${list_letter}${len(labels) + 1}"
             )
@@ -157,25 +159,24 @@ def blank_workbook(form: Form, lang: str) -> Workbook:
 
 def _instructions(sheet: Worksheet, form: Form, lang: str) -> None:
     w = _W[lang]
-    sheet.cell(row=1, column=1, value=form.title.get(lang)).font = Font(bold=True, size=14)
+    set_text(sheet.cell(row=1, column=1), form.title.get(lang)).font = Font(bold=True, size=14)
     row = 2
     if form.description:
-        sheet.cell(row=row, column=1, value=form.description.get(lang))
+        set_text(sheet.cell(row=row, column=1), form.description.get(lang))
         row += 1
     for line in w["intro"]:
-        sheet.cell(row=row, column=1, value=line.format(clauses=", ".join(form.clauses) or "—"))
+        set_text(sheet.cell(row=row, column=1), line.format(clauses=", ".join(form.clauses) or "—"))
         row += 1
     row += 1
     for col, head in enumerate((w["column"], w["key"], w["required"], w["rules"]), start=1):
-        sheet.cell(row=row, column=col, value=head).font = Font(bold=True)
+        set_text(sheet.cell(row=row, column=col), head).font = Font(bold=True)
     for field in form.input_fields:
         row += 1
-        sheet.cell(row=row, column=1, value=field.title.get(lang))
-        sheet.cell(row=row, column=2, value=field.name)
-        sheet.cell(row=row, column=3, value=w["yes"] if field.required else "")
-        sheet.cell(row=row, column=4, value=field_rules(field, lang)).alignment = Alignment(
-            wrap_text=True
+        write_row(
+            sheet, row, [field.title.get(lang), field.name, w["yes"] if field.required else ""]
         )
+        rules = set_text(sheet.cell(row=row, column=4), field_rules(field, lang))
+        rules.alignment = Alignment(wrap_text=True)
     for letter, width in (("A", 24), ("B", 22), ("C", 8), ("D", 90)):
         sheet.column_dimensions[letter].width = width
 
@@ -188,12 +189,12 @@ def checklist_workbook(form: Form, lang: str) -> Workbook:
     book = Workbook()
     sheet = book.active
     sheet.title = form.title.get(lang)[:31]
-    sheet.append(list(CHECKLIST_HEADER[lang]["head"]))
+    write_row(sheet, 1, list(CHECKLIST_HEADER[lang]["head"]))
     for cell in sheet[1]:
         cell.font = Font(bold=True, color="FFFFFF")
         cell.fill = PatternFill("solid", fgColor="305496")
-    for row in checklist_rows(form, lang):
-        sheet.append(row)
+    for number, row in enumerate(checklist_rows(form, lang), start=2):
+        write_row(sheet, number, row)
     last = len(form.checklist) + 1
     yes, no = w["yesno"]
     dv = DataValidation(type="list", formula1=f'"{yes},{no}"', allow_blank=True)

@@ -2,20 +2,22 @@
 
 The only package that prints or exits; one module per command, shared options
 in ``common``. Reports go to stdout, diagnostics and progress to stderr. Exit
-codes: 0 valid, 1 invalid data, 2 unusable input or usage, 3 a bug.
+codes: 0 valid, 1 invalid data, 2 unusable input or usage (out of memory too), 3 a bug.
 """
 
 from __future__ import annotations
 
 import sys
 import traceback
+from concurrent.futures.process import BrokenProcessPool
 
 import click
 
 from handbook import __version__
 from handbook.cli import blank, due, forms, lint, report, validate
 from handbook.errors import HandbookError
-from handbook.messages import words
+from handbook.messages import render, words
+from handbook.outputs.escapes import visible
 
 
 class _State:
@@ -54,8 +56,11 @@ def main() -> None:
     except click.exceptions.Abort:
         sys.exit(130)
     except HandbookError as exc:
-        click.echo(exc.render(lang), err=True)
+        click.echo(visible(exc.render(lang)), err=True)
         sys.exit(exc.exit_code)
+    except (MemoryError, BrokenProcessPool):  # a worker process killed for its memory too
+        click.echo(render("command-out-of-memory", lang), err=True)
+        sys.exit(2)
     except Exception:
         if _State.debug:
             traceback.print_exc()

@@ -12,6 +12,7 @@ import click
 
 from handbook.errors import HandbookError
 from handbook.load.articles import article_index
+from handbook.outputs.escapes import visible
 from handbook.project import articles_root
 
 LANG = click.option(
@@ -38,7 +39,7 @@ def reports_errors(command: Callable[..., None]) -> Callable[..., None]:
         try:
             command(*args, **kwargs)
         except HandbookError as exc:
-            click.echo(exc.render(kwargs.get("lang", "zh")), err=True)
+            click.echo(visible(exc.render(kwargs.get("lang", "zh"))), err=True)
             sys.exit(exc.exit_code)
 
     return wrapper

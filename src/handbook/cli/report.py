@@ -16,6 +16,7 @@ from handbook.load.forms import load_forms
 from handbook.load.policy import load_policy
 from handbook.model.period import parse_period
 from handbook.model.policy import Policy
+from handbook.outputs.escapes import visible, visible_lines
 from handbook.project import forms_dir, policy_file
 from handbook.registers.cells import parse_date, parse_datetime
 from handbook.registers.records import read_registers
@@ -115,11 +116,12 @@ def report(
     text = renderers[fmt](result, lang)
     text = _with_due(text, fmt, targets, forms, policy, as_of, lang)
     if output is None:
-        click.echo(text, nl=False)
+        # on a terminal, a label from a register never carries an escape sequence
+        click.echo(visible_lines(text) if fmt == "text" else text, nl=False)
         return
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(text, encoding="utf-8-sig" if fmt == "csv" else "utf-8")
-    click.echo(str(output), err=True)
+    click.echo(visible(str(output)), err=True)
 
 
 def _with_due(

@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from handbook.cli.common import FORMS, LANG, reports_errors
-from handbook.errors import InputFileError
+from handbook.errors import HandbookError, InputFileError
 from handbook.load.articles import article_index, page_url
 from handbook.load.forms import get_form, load_forms
 from handbook.load.policy import load_policy
@@ -19,6 +19,8 @@ from handbook.model.form import Form
 from handbook.model.policy import Policy
 from handbook.model.urls import lang_dir
 from handbook.outputs import FORMATS, ReportContext, exit_code
+from handbook.outputs.escapes import visible
+from handbook.outputs.targets import annotate_targets
 from handbook.project import articles_root, forms_dir, policy_file
 from handbook.registers.reading import register_files
 from handbook.validate import FileResult, Options, validate_files
@@ -93,9 +95,9 @@ def _form_urls(folder: Path, base: str, lang: str, form_ids: list[str]) -> dict[
 @click.option(
     "--annotate",
     "annotate_to",
-    type=click.Path(path_type=Path),
+    type=click.Path(),
     default=None,
-    help="Write a copy of the register with the problems marked (an .xlsx file; a folder for several files). The register itself is never changed.",
+    help="Write a copy of the register with the problems marked (an .xlsx file; a folder, ending in /, for several files, which keep their folders). The register itself is never changed.",
 )
 @FORMS
 @reports_errors
@@ -111,7 +113,7 @@ def validate(
     max_errors: int | None,
     jobs: int,
     handbook_url: str,
-    annotate_to: Path | None,
+    annotate_to: str | None,
     forms_path: Path | None,
 ) -> None:
     """Check filled-in registers (files or folders; default data/) against their forms and the rules.
@@ -167,8 +169,11 @@ def validate(
         max_errors,
         _form_urls(folder, handbook_url, lang, list(loaded)),
     )
-    if annotate_to is not None:
+    failed = (
         _annotate(results, loaded, annotate_to, lang, ctx.article_urls, policy)
+        if annotate_to
+        else []
+    )
     rendered = FORMATS[fmt](results, ctx)
     click.echo(rendered.stdout, nl=False)
     if rendered.summary is not None:
@@ -178,41 +183,53 @@ def validate(
                 handle.write(rendered.summary)
         else:
             click.echo(rendered.summary, nl=False)
-    sys.exit(exit_code(results))
+    # the report first, then why a marked copy could not be written (exit 2: not invalid data)
+    for error in failed:
+        click.echo(visible(error.render(lang)), err=True)
+    sys.exit(2 if failed else exit_code(results))
 
 
 def _annotate(
     results: list[FileResult],
     forms: dict[str, Form],
-    out: Path,
+    out: str,
     lang: str,
     article_urls: dict[str, str],
     policy: Policy,
-) -> None:
-    """The annotated copies: one file for one register, else one per register in a folder.
+) -> list[HandbookError]:
+    """The marked copies (one file for one register, else a folder); what could not be written.
 
     Each has a 待办 sheet: the register's open items as of now (handbook due).
     """
     from handbook.due import needed_fields, now_in_china, read_sheet, sheet_due
-    from handbook.outputs.annotate import annotate, annotated_name  # openpyxl, when asked for
+    from handbook.outputs.annotate import annotate  # openpyxl, when asked for
 
     readable = [r for r in results if r.fatal is None and r.form in forms]
-    inputs = {Path(r.file).resolve() for r in results}
-    several = len(readable) > 1 or out.is_dir()
-    if several and out.exists() and not out.is_dir():
-        raise InputFileError("annotate-needs-folder", out=str(out))
-    for result in readable:
-        target = out / annotated_name(Path(result.file)) if several else out
-        if target.resolve() in inputs:
-            raise InputFileError("annotate-overwrites-input", out=str(target))
-        form = forms[result.form or ""]
-        due = sheet_due(
-            read_sheet(Path(result.file), forms, form.id, fields=needed_fields),
-            policy,
-            now_in_china(),
+    try:
+        # every input counts: a copy must not replace even a file that could not be read
+        targets = annotate_targets(
+            [Path(r.file) for r in readable], out, [Path(r.file) for r in results]
         )
-        written = annotate(result, form, target, lang, article_urls, due)
-        click.echo(str(written), err=True)
+    except HandbookError as exc:
+        return [exc]
+    failed: list[HandbookError] = []
+    for result in readable:
+        form = forms[result.form or ""]
+        try:
+            due = sheet_due(
+                read_sheet(Path(result.file), forms, form.id, fields=needed_fields),
+                policy,
+                now_in_china(),
+            )
+            written = annotate(result, form, targets[Path(result.file)], lang, article_urls, due)
+        except HandbookError as exc:
+            failed.append(exc)
+            continue
+        except MemoryError:
+            failed.append(InputFileError("out-of-memory", file=result.file))
+            continue
+        click.echo(visible(str(written)), err=True)
+    return failed
 
 
 def _row_progress(lang: str) -> Callable[[str, int], None] | None:
@@ -222,7 +239,7 @@ def _row_progress(lang: str) -> Callable[[str, int], None] | None:
     word = words("cli", lang)["rows_read"]
 
     def report(file: str, rows: int) -> None:
-        click.echo(f"\r{file}: {rows:,} {word}"[:120].ljust(120), err=True, nl=False)
+        click.echo(f"\r{visible(file)}: {rows:,} {word}"[:120].ljust(120), err=True, nl=False)
 
     return report
 
@@ -237,7 +254,7 @@ def _progress(total: int, lang: str) -> Callable[[int, FileResult], None] | None
         done[0] += 1
         word = words("cli", lang)["checked"]
         click.echo(
-            f"\r{word} {done[0]}/{total}: {result.file}"[:120].ljust(120),
+            f"\r{word} {done[0]}/{total}: {visible(result.file)}"[:120].ljust(120),
             err=True,
             nl=done[0] == total,
         )

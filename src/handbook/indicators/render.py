@@ -12,6 +12,7 @@ import json
 import unicodedata
 from typing import Any
 
+from handbook.blanks.formulas import csv_row
 from handbook.indicators import SECTIONS, IndicatorReport
 from handbook.indicators.core import BELOW, COUNT, Figure, Indicator, Settings
 from handbook.indicators.text import SECTION_TITLES, formula, title, words
@@ -149,30 +150,32 @@ def render_csv(report: IndicatorReport, lang: str) -> str:
     """One line per figure: the overall figure of each indicator (group empty), then its groups."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
+    writer.writerow(csv_row(list(CSV_COLUMNS)))
     threshold = report.settings.threshold
     for ind in report.indicators:
         rows = [("", "", ind.figure)] + [(g.key, g.label.get(lang), g.figure) for g in ind.groups]
         for group, label, fig in rows:
             data = figure_dict(fig)
             writer.writerow(
-                [
-                    ind.section,
-                    ind.key,
-                    group,
-                    title(ind.key, lang),
-                    label,
-                    "" if data["value"] is None else data["value"],
-                    show_value(fig, ind.unit, lang, threshold),
-                    "" if data["numerator"] is None else _number(data["numerator"]),
-                    "" if data["denominator"] is None else _number(data["denominator"]),
-                    "" if fig.target is None else fig.target,
-                    fig.comparison,
-                    "" if fig.met is None else str(fig.met).lower(),
-                    fig.status,
-                    ind.unit,
-                    ind.article or "",
-                ]
+                csv_row(
+                    [
+                        ind.section,
+                        ind.key,
+                        group,
+                        title(ind.key, lang),
+                        label,
+                        "" if data["value"] is None else data["value"],
+                        show_value(fig, ind.unit, lang, threshold),
+                        "" if data["numerator"] is None else _number(data["numerator"]),
+                        "" if data["denominator"] is None else _number(data["denominator"]),
+                        "" if fig.target is None else fig.target,
+                        fig.comparison,
+                        "" if fig.met is None else str(fig.met).lower(),
+                        fig.status,
+                        ind.unit,
+                        ind.article or "",
+                    ]
+                )
             )
     return out.getvalue()
 

@@ -498,3 +498,41 @@ CATALOGUE.update(
         ),
     }
 )
+
+# hostile and careless input (issue 19): limits, marked-copy targets, memory
+CATALOGUE.update(
+    {
+        "too-large-to-read": (
+            "{file} 解压后过大（{entry}：{size} MB），不予读取：每一部分不超过 {limit} MB、压缩比不超过 {ratio} 倍。正常的登记表远小于此；请在 Excel 或 WPS 中打开后“另存为”.xlsx，或把数据分成几个文件。",
+            "{file} expands to too much to read ({entry}: {size} MB): each part may hold at most {limit} MB, compressed at most {ratio} times. A real register is far smaller; open it in Excel or WPS and Save As .xlsx, or split the data into several files.",
+        ),
+        "too-much-text": (
+            "{file} 的单元格展开后文字过多（{entry} 超过 {chars} 个字符），不予读取。多半是一段很长的文字被复制到了大量单元格；请删去这些单元格后再检查。",
+            "{file}: its cells expand to too much text ({entry}: more than {chars} characters), so it is not read. Most likely one long text was copied into very many cells; delete those cells and check it again.",
+        ),
+        "out-of-memory": (
+            "检查 {file} 时内存不足，已停止。请把登记表分成几个较小的文件，或在内存更大的电脑上检查。",
+            "Ran out of memory while checking {file}; stopped. Split the register into smaller files, or check it on a computer with more memory.",
+        ),
+        "command-out-of-memory": (
+            "内存不足，检查已停止（不是登记表数据有误）。请把登记表分成几个较小的文件再检查，或在内存更大的电脑上检查。",
+            "Ran out of memory; the check stopped (this says nothing about the data). Split the registers into smaller files, or check them on a computer with more memory.",
+        ),
+        "too-deeply-nested": (
+            "{file} 的内部结构嵌套过深，无法读取。正常的登记表不会这样；请在 Excel 或 WPS 中打开后“另存为”.xlsx 再检查。",
+            "{file} is nested too deeply inside to be read. A real register never is; open it in Excel or WPS, Save As .xlsx and check it again.",
+        ),
+        "annotate-unwritable": (
+            "无法写入标注副本 {out}：{reason}。检查结果已在上面列出；请选择一个可写的文件夹（并确认磁盘未满）后再用 --annotate。",
+            "Cannot write the marked copy {out}: {reason}. The report is above; choose a folder you can write to (and check the disk is not full), then use --annotate again.",
+        ),
+        "annotate-too-large": (
+            "{file} 有 {rows} 行，标注副本最多做 {limit} 行，未生成标注副本；请按上面列出的问题修改，或把登记表分成几个文件。",
+            "{file} has {rows} rows; a marked copy is made for at most {limit}, so none was written. Correct the problems listed above, or split the register into several files.",
+        ),
+        "same-problem-more": (
+            "……同一问题在“{column}”列另有 {count} 处（第 {first}–{last} 行）；标注副本逐格标出。",
+            "… and {count} more of the same problem in column '{column}' (rows {first}–{last}); the marked copy marks every cell.",
+        ),
+    }
+)

@@ -11,6 +11,8 @@ input checks. The input file is only ever read.
 from __future__ import annotations
 
 import io
+import os
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,10 +24,13 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
+from handbook.blanks.formulas import ooxml_text, set_text, write_row
 from handbook.blanks.xlsx import blank_xlsx_bytes
+from handbook.errors import InputFileError
 from handbook.messages import words
 from handbook.model.form import Form
 from handbook.registers.cells import column_letter
+from handbook.registers.limits import MAX_MARKED_CELLS, marked_copy_fits, unpacked_size
 from handbook.registers.opening import open_register
 from handbook.registers.reading import open_source
 from handbook.validate.problems import ERROR, Problem
@@ -36,6 +41,8 @@ FILLS = {
     "warning": PatternFill("solid", fgColor="FFE699"),  # amber
 }
 AUTHOR = "handbook"
+#: Excel keeps at most this many characters in a cell or a comment.
+EXCEL_TEXT_LIMIT = 32767
 
 
 @dataclass
@@ -59,7 +66,16 @@ def annotate(
     ``due`` (a ``handbook.due.DueList``), when given, adds the 待办 sheet (``due_sheet``).
     """
     source = Path(result.file)
+    columns = len(form.input_fields)
     kind = open_source(source).kind
+    unpacked = unpacked_size(source) if kind == "xlsx" else 0
+    if not marked_copy_fits(result.rows, columns, unpacked):
+        raise InputFileError(
+            "annotate-too-large",
+            file=result.file,
+            rows=f"{result.rows:,}",
+            limit=f"{MAX_MARKED_CELLS // max(columns, 1):,}",
+        )
     if kind == "xlsx":
         book, sheet, place = _copy_of_workbook(source, result)
     else:
@@ -71,21 +87,46 @@ def annotate(
         if cell is not None:
             marks.setdefault(cell, []).append(problem)
     for cell, problems in marks.items():
-        target = sheet[cell]
-        worst = ERROR if any(p.severity == ERROR for p in problems) else "warning"
-        target.fill = FILLS[worst]
-        text = "\n".join(f"{w[p.severity]}: {p.message(lang)}" for p in problems)
-        target.comment = Comment(text, AUTHOR, width=320, height=40 + 40 * len(problems))
+        _mark(sheet[cell], problems, w, lang)
     _problems_sheet(book, sheet, result, place, lang, article_urls)
     if due is not None:
         from handbook.outputs.due_sheet import due_sheet
 
         due_sheet(book, sheet, place, due, lang)
-    out.parent.mkdir(parents=True, exist_ok=True)
     buffer = io.BytesIO()
     book.save(buffer)
-    out.write_bytes(buffer.getvalue())
+    write_replacing(out, buffer.getvalue())
     return out
+
+
+def _mark(target: Any, problems: list[Problem], w: dict[str, Any], lang: str) -> None:
+    """Fill a cell by its worst problem and comment it with every message."""
+    worst = ERROR if any(p.severity == ERROR for p in problems) else "warning"
+    target.fill = FILLS[worst]
+    text = "\n".join(f"{w[p.severity]}: {p.message(lang)}" for p in problems)
+    text = ooxml_text(text)[:EXCEL_TEXT_LIMIT]
+    target.comment = Comment(text, AUTHOR, width=320, height=40 + 40 * min(len(problems), 20))
+
+
+def write_replacing(out: Path, data: bytes) -> None:
+    """Write ``data`` to a new file beside ``out`` and rename it into place.
+
+    A link at ``out`` is replaced, never written through, and a failed write leaves
+    whatever was at ``out`` as it was. InputFileError names ``out`` and the reason.
+    """
+    tmp = None
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        handle, tmp = tempfile.mkstemp(prefix=".annotated-", suffix=".tmp", dir=out.parent)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(tmp, out)
+    except OSError as exc:
+        if tmp is not None and os.path.exists(tmp):
+            os.unlink(tmp)
+        raise InputFileError(
+            "annotate-unwritable", out=str(out), reason=exc.strerror or type(exc).__name__
+        ) from None
 
 
 def _copy_of_workbook(source: Path, result: FileResult) -> tuple[Workbook, Worksheet, Any]:
@@ -114,7 +155,7 @@ def _into_blank(source: Path, form: Form, lang: str) -> tuple[Workbook, Workshee
             continue
         for pos, target in columns:
             if pos < len(cells) and cells[pos] is not None:
-                sheet.cell(number - offset, target + 1, cells[pos])
+                set_text(sheet.cell(number - offset, target + 1), cells[pos])
 
     def place(problem: Problem) -> str | None:
         if problem.row is None or problem.field not in position:
@@ -138,23 +179,25 @@ def _problems_sheet(
     while title in book.sheetnames:
         title += "_"
     sheet = book.create_sheet(title, 0)
-    sheet.append(list(w["head"]))
+    write_row(sheet, 1, list(w["head"]))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     ordered = sorted(result.problems, key=lambda p: (p.severity != ERROR, p.row or 0))
-    for problem in ordered:
+    # rows are counted here: openpyxl's max_row scans every cell (2 000 problems took 100 s)
+    for row, problem in enumerate(ordered, start=2):
         where = place(problem)
-        sheet.append(
+        write_row(
+            sheet,
+            row,
             [
                 where or "",
                 problem.row or "",
                 problem.column or "",
                 w[problem.severity],
-                problem.message(lang),
+                problem.message(lang)[:EXCEL_TEXT_LIMIT],
                 problem.article or "",
-            ]
+            ],
         )
-        row = sheet.max_row
         sheet.cell(row, 4).fill = FILLS[problem.severity]
         if where:
             link = sheet.cell(row, 1)
@@ -167,13 +210,8 @@ def _problems_sheet(
         if url and url.startswith(("http://", "https://")):
             sheet.cell(row, 6).hyperlink = url
     if not ordered:
-        sheet.append(["", "", "", "", w["none"], ""])
+        write_row(sheet, 2, ["", "", "", "", w["none"], ""])
     for index, width in enumerate((10, 8, 18, 8, 80, 14), start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "A2"
     book.active = 0
-
-
-def annotated_name(source: Path) -> str:
-    """The file name of a register's annotated copy in a folder."""
-    return f"{source.stem}.annotated.xlsx"

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from handbook.messages import sections
+from handbook.messages import render, sections
+from handbook.registers.limits import SAME_PROBLEM_SHOWN
 from handbook.validate.problems import ERROR, WARNING, Problem
 from handbook.validate.results import FileResult
 
@@ -86,3 +88,55 @@ class Rendered:
 def plural(counts: dict[str, int]) -> dict[str, Any]:
     """The counts with an English plural ending for each (``files_s`` is "" for one file)."""
     return {**counts, **{f"{key}_s": "" if n == 1 else "s" for key, n in counts.items()}}
+
+
+@dataclass
+class Repeat:
+    """The rest of one problem repeated down a column: counted in a report, not listed."""
+
+    sample: Problem
+    count: int
+    first: int
+    last: int
+
+    def message(self, lang: str) -> str:
+        return render(
+            "same-problem-more",
+            lang,
+            column=self.sample.column or "",
+            count=self.count,
+            first=self.first,
+            last=self.last,
+        )
+
+
+def condensed(problems: Sequence[Problem]) -> list[Problem | Repeat]:
+    """``problems`` with each problem of one column shown SAME_PROBLEM_SHOWN times, then counted.
+
+    The same code in the same column of 10 000 rows is five lines and a count, not
+    10 000 lines; problems of the whole register are always listed.
+    """
+
+    def key(p: Problem) -> tuple[str, str, str | None, str | None] | None:
+        return None if p.row is None else (p.file, p.code, p.field, p.column)
+
+    totals = Counter(key(p) for p in problems)
+    rows: dict[Any, list[int]] = {}
+    seen: Counter[Any] = Counter()
+    kept: list[Problem | Repeat] = []
+    repeats: dict[Any, Repeat] = {}
+    for p in problems:
+        k = key(p)
+        seen[k] += 1
+        if k is None or totals[k] <= SAME_PROBLEM_SHOWN + 1 or seen[k] <= SAME_PROBLEM_SHOWN:
+            kept.append(p)
+            continue
+        span = rows.setdefault(k, [p.row or 0, p.row or 0])
+        span[0], span[1] = min(span[0], p.row or 0), max(span[1], p.row or 0)
+        if k not in repeats:
+            repeats[k] = Repeat(p, 0, 0, 0)
+            kept.append(repeats[k])
+        repeats[k].count += 1
+    for k, repeat in repeats.items():
+        repeat.first, repeat.last = rows[k]
+    return kept

@@ -8,10 +8,13 @@ from handbook.outputs.base import (
     GITHUB_ANNOTATION_LIMIT,
     WORDS,
     Rendered,
+    Repeat,
     ReportContext,
+    condensed,
     counts,
     plural,
 )
+from handbook.outputs.escapes import visible
 from handbook.validate.problems import ERROR, WARNING
 from handbook.validate.results import FileResult
 
@@ -19,7 +22,8 @@ NAME = "github"
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """A workflow command's data: no CR or LF can end it, no other control character shows."""
+    return visible(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _escape_property(text: str) -> str:
@@ -66,14 +70,20 @@ def render_github(results: Sequence[FileResult], ctx: ReportContext) -> tuple[st
         ]
         for r in results:
             if r.fatal is not None:
-                summary.append(f"| {r.file} | | | | error | {_md(r.fatal.render(ctx.lang))} | |")
-            for p in r.problems:
+                summary.append(
+                    f"| {_md(r.file)} | | | | error | {_md(r.fatal.render(ctx.lang))} | |"
+                )
+            for item in condensed(r.problems):
+                if isinstance(item, Repeat):
+                    summary.append(f"| {_md(r.file)} | | | | | {_md(item.message(ctx.lang))} | |")
+                    continue
+                p = item
                 url = ctx.url(p.article)
                 article = f"[{p.article}]({url})" if url and p.article else (p.article or "")
                 if not p.article and ctx.form_url(r.form):
                     article = f"[{r.form}]({ctx.form_url(r.form)})"
                 summary.append(
-                    f"| {p.file} | {p.row or ''} | {p.cell or ''} | {_md(p.column or '')} | {p.severity} | "
+                    f"| {_md(p.file)} | {p.row or ''} | {p.cell or ''} | {_md(p.column or '')} | {p.severity} | "
                     f"{_md(p.message(ctx.lang))} | {article} |"
                 )
     return "\n".join(annotations) + ("\n" if annotations else ""), "\n".join(summary) + "\n"
@@ -90,7 +100,11 @@ def column_number(cell: str) -> int:
 
 
 def _md(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    """A table cell of the summary: one line (CR and LF shown as escapes), its pipes escaped.
+
+    Printed to stdout, no line of the summary can then start a workflow command.
+    """
+    return visible(text).replace("|", "\\|")
 
 
 def output(results: Sequence[FileResult], ctx: ReportContext) -> Rendered:

@@ -8,12 +8,15 @@ from handbook.messages import render
 from handbook.outputs.base import (
     WORDS,
     Rendered,
+    Repeat,
     ReportContext,
+    condensed,
     counts,
     exit_code,
     plural,
     shown_problems,
 )
+from handbook.outputs.escapes import visible
 from handbook.validate.problems import ERROR, Problem
 from handbook.validate.results import FileResult
 
@@ -39,7 +42,10 @@ def render_text(results: Sequence[FileResult], ctx: ReportContext) -> str:
                 **plural({"rows": result.rows, "errors": errors, "warnings": warnings}),
             )
         )
-        for p in shown[result.file]:
+        for p in condensed(shown[result.file]):
+            if isinstance(p, Repeat):
+                lines.append(f"  {p.message(ctx.lang)}")
+                continue
             where = _where(p, t)
             column = f" [{p.column}]" if p.column else ""
             article = ""
@@ -54,7 +60,8 @@ def render_text(results: Sequence[FileResult], ctx: ReportContext) -> str:
     lines.append(t["total"].format(**plural(counts(results))))
     if exit_code(results) == 0:
         lines.append(t["ok"])
-    return "\n".join(lines) + "\n"
+    # a value or a file name never moves the cursor or talks to the terminal
+    return "\n".join(visible(line) for line in lines) + "\n"
 
 
 def _where(p: Problem, t: dict[str, str]) -> str:

@@ -22,6 +22,7 @@ from handbook.registers.header import (
     map_header,
     score,
 )
+from handbook.registers.limits import cap_row
 from handbook.registers.reading import Source, open_source
 
 
@@ -92,6 +93,8 @@ def open_register(
     """
     source = open_source(path, encoding=encoding, sheet=sheet)
     rows = source.rows()
+    if source.kind != "csv":  # a CSV field is bounded by the csv module already
+        rows = map(cap_row, rows)
     first_rows = list(islice(rows, HEADER_SEARCH_ROWS))
     if not any(not is_blank(c) for r in first_rows for c in r):
         raise InputFileError("empty-file", file=str(path))

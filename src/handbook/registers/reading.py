@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from handbook.errors import InputFileError
+from handbook.registers.limits import check_archive
 from handbook.registers.workbooks import WORKBOOK_KINDS, workbook_rows
 
 REGISTER_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".xls", ".ods")
@@ -54,7 +55,9 @@ def open_source(path: Path, encoding: str | None = None, sheet: str | None = Non
     if head.startswith(b"PK\x03\x04"):
         if not zipfile.is_zipfile(path):
             raise InputFileError("xlsx-unreadable", file=str(path), reason="zip")
-        return Source(path, _zip_kind(path), sheet=sheet)
+        kind = _zip_kind(path)
+        check_archive(path, kind)  # sizes and ratios before anything is unpacked
+        return Source(path, kind, sheet=sheet)
     if head.startswith(_OLE2):
         return Source(path, "xls", sheet=sheet)
     if sheet is not None:

@@ -10,6 +10,7 @@ an empty cell.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -75,6 +76,13 @@ def _calamine_rows(path: Path, kind: str, sheet: str | None) -> Iterator[list[An
         ) from None
 
 
+_OOXML_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+def _unescape(text: str) -> str:
+    return _OOXML_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
+
+
 def _openpyxl_rows(path: Path, sheet: str | None) -> Iterator[list[Any]]:
     import openpyxl  # imported here: CSV users do not pay for it
 
@@ -92,6 +100,11 @@ def _openpyxl_rows(path: Path, sheet: str | None) -> Iterator[list[Any]]:
                 "no-such-sheet", file=str(path), sheet=sheet, sheets=", ".join(workbook.sheetnames)
             )
         for row in worksheet.iter_rows(values_only=True):
-            yield list(row)
+            # Excel's _x000B_ escapes read as the character, as calamine reads them
+            yield [_unescape(v) if type(v) is str and "_x" in v else v for v in row]
+    except (InputFileError, MemoryError, RecursionError):
+        raise
+    except Exception as exc:  # a damaged sheet part (a cell past column XFD, bad XML)
+        raise InputFileError("xlsx-unreadable", file=str(path), reason=type(exc).__name__) from None
     finally:
         workbook.close()

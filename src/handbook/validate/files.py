@@ -67,12 +67,20 @@ def check_file(
         result.unique = []
         result.on_rows = None
     except InputFileError as exc:
-        result.fatal = exc
-        result.problems = []
-        result.pending = []
-        result.unique = []
-        result.on_rows = None
+        _unusable(result, exc)
+    except MemoryError:  # what was read is dropped with the frames; the next file is checked
+        _unusable(result, InputFileError("out-of-memory", file=file))
+    except RecursionError:  # XML nested thousands deep in a workbook
+        _unusable(result, InputFileError("too-deeply-nested", file=file))
     return result
+
+
+def _unusable(result: FileResult, exc: InputFileError) -> None:
+    result.fatal = exc
+    result.problems = []
+    result.pending = []
+    result.unique = []
+    result.on_rows = None
 
 
 def _duplicate_problems(

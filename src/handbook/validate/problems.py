@@ -8,6 +8,7 @@ from typing import Any
 
 from handbook.messages import render
 from handbook.model.form import Text
+from handbook.registers.limits import MAX_VALUE_CHARS, shown_value
 
 ERROR = "error"
 WARNING = "warning"
@@ -32,6 +33,11 @@ class Problem:
     article: str | None = None
     #: the cell as staff see it in Excel (B7); None for a problem of the whole register
     cell: str | None = None
+
+    def __post_init__(self) -> None:
+        # a value of a million characters would be copied into every report line and cell comment
+        if isinstance(self.value, str) and len(self.value) > MAX_VALUE_CHARS:
+            object.__setattr__(self, "value", shown_value(self.value))
 
     def message(self, lang: str) -> str:
         """The explanation in ``lang``."""
