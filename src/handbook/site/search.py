@@ -362,6 +362,39 @@ def glossary_terms(path: Path) -> list[str]:
     return [t for t in out if t]
 
 
+def glossary_variants(path: Path) -> dict[str, list[str]]:
+    """Each Chinese term of the glossary → its other spellings (满意度: 满意程度; 客服中心: 物业服务中心, …)."""
+    if not path.is_file():
+        return {}
+    out: dict[str, list[str]] = {}
+    for entry in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
+        group = [str(entry.get("zh", ""))] + [str(v) for v in entry.get("zh_variants") or []]
+        group = [t for t in group if t]
+        for term in group:
+            out.setdefault(term, []).extend(t for t in group if t != term)
+    return {k: v for k, v in out.items() if v}
+
+
+def with_variants(
+    lexicon: Mapping[str, list[str]], variants: Mapping[str, list[str]]
+) -> dict[str, list[str]]:
+    """The lexicon, each target followed by its glossary variants, and each variant as a word of its own.
+
+    A word people say finds every spelling of the handbook's word (打分 → 满意度 → 满意程度);
+    a glossary term finds its variants (满意度 finds 满意程度) as the lexicon's words do.
+    """
+    out: dict[str, list[str]] = {}
+    for say, found in lexicon.items():
+        targets = list(found)
+        for word in found:
+            targets.extend(v for v in variants.get(word, []) if v not in targets and v != say)
+        out[say] = targets
+    for term, others in variants.items():
+        if term not in out:
+            out[term] = list(others)
+    return out
+
+
 def _matches(location: str, keys: Iterable[str]) -> bool:
     page = location.split("#", 1)[0]
     return any(page == k or (k.endswith("/") and page.startswith(k)) for k in keys)
@@ -542,6 +575,7 @@ def write_site(
             item["location"] = location[len(lang) + 1 :]
         per_lang[lang].append(item)
     words = glossary_terms(glossary) if glossary else []
+    variants = glossary_variants(glossary) if glossary else {}
     entries = load_lexicon(lexicon) if lexicon and lexicon.is_file() else []
     written: dict[str, Path] = {}
     for lang, docs in per_lang.items():
@@ -553,7 +587,7 @@ def write_site(
             lang,
             boosts,
             extra_words=words,
-            lexicon=lexicon_map(entries, lang),
+            lexicon=with_variants(lexicon_map(entries, lang), variants if lang == "zh" else {}),
             options=option_lists(forms, lang) if forms else (),
         )
         path.parent.mkdir(parents=True, exist_ok=True)

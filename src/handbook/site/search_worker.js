@@ -118,6 +118,10 @@ var OPTION_WEIGHT = 0.15
 var LEXICON_WEIGHT = 0.9
 /* A task or policy page's weight for a deadline or a quota it holds (their boost is lower otherwise). */
 var NUMBER_PAGE = 0.8
+var SHARE = 1.5
+/* A rule's weight (the source of every number and duty), a form's for a query naming a form. */
+var RULE = 1.25
+var FORM = 1.6
 /* BM25's b: how much a page's length scales its counts. */
 var LENGTH = 0.5
 
@@ -289,10 +293,13 @@ Engine.prototype.parse = function (query) {
   }
   // A question about a deadline or a quota, or a number: the page holding the number first
   var deadline = terms.some(function (t) { return /\d/.test(t.text) }) || this.deadline.some(function (w) { return q.indexOf(w) !== -1 })
+  // 登记表, 通知单, 记录 (not 代表): a form word, or a longer word ending in one, as typed or
+  // as the lexicon spells it (登记本 is a 登记表)
   var form = terms.some(function (t) {
-    return self.formWords.some(function (w) {
-      // 登记表, 通知单, 记录 (not 代表): a form word, or a longer word ending in one
-      return t.han ? t.text === w || (t.text.length >= 3 && t.text.slice(-w.length) === w) : t.spell[0].text.indexOf(stem(w)) === 0
+    return t.spell.some(function (sp) {
+      return sp.w >= LEXICON_WEIGHT && self.formWords.some(function (w) {
+        return t.han ? sp.text === w || (sp.text.length >= 3 && sp.text.slice(-w.length) === w) : sp.text.indexOf(stem(w)) === 0
+      })
     })
   })
   return { terms: terms, hanPhrase: hanPhrase, hanWords: hanWords !== hanPhrase && hanWords.length > 1 ? hanWords : null,
@@ -480,7 +487,7 @@ Engine.prototype.search = function (query) {
     score += 3 * totalWeight * close
     // The share of the query's weight the page holds: a rare decisive word beats several common ones
     var share = held / totalWeight
-    var factor = share * share
+    var factor = Math.pow(share, SHARE)
     if (parsed.deadline) {
       // the number asked for: the page holding it next to the words, task and policy pages at full weight
       var numbers = this.numberPages.some(function (k) { return p.page.indexOf(k) === 0 })
@@ -488,8 +495,8 @@ Engine.prototype.search = function (query) {
     } else {
       factor *= p.boost
     }
-    if (p.kind === "rules") factor *= 1.25
-    if (parsed.form && p.kind === "forms" && p.page !== "forms/") factor *= 1.6
+    if (p.kind === "rules") factor *= RULE
+    if (parsed.form && p.kind === "forms" && p.page !== "forms/") factor *= FORM
     // A reference page, or an overview (home, list of forms), comes last unless its title is what was asked for
     var overview = p.page === "" || p.page === "forms/"
     var reference = (p.reference || overview) && inTitle < terms.length
