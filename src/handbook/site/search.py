@@ -294,6 +294,11 @@ EN_DEADLINE = (
 
 #: Pages that gather a task's numbers or all of them: first for a deadline or a quota they hold.
 NUMBER_PAGES = ("tasks/", "policy/")
+#: Pages that say what to do, step by step: first for a question asking what to do.
+HOWTO_PAGES = ("tasks/",)
+#: A question asking what to do (业主不满意怎么办, what do I do when …).
+ZH_HOWTO = ("怎么办", "咋办", "怎么处理", "如何处理", "怎么弄", "咋弄", "怎么做", "咋整", "流程", "步骤", "该怎么")
+EN_HOWTO = ("what to do", "what do i do", "what should", "how do i", "how to", "steps", "procedure", "process for")
 
 #: A register is a register whatever its title calls it.
 SYNONYMS = {
@@ -378,10 +383,9 @@ def glossary_variants(path: Path) -> dict[str, list[str]]:
 def with_variants(
     lexicon: Mapping[str, list[str]], variants: Mapping[str, list[str]]
 ) -> dict[str, list[str]]:
-    """The lexicon, each target followed by its glossary variants, and each variant as a word of its own.
+    """The lexicon, each target followed by its glossary variants.
 
-    A word people say finds every spelling of the handbook's word (打分 → 满意度 → 满意程度);
-    a glossary term finds its variants (满意度 finds 满意程度) as the lexicon's words do.
+    A word people say finds every spelling of the handbook's word (打分 → 满意度 → 满意程度).
     """
     out: dict[str, list[str]] = {}
     for say, found in lexicon.items():
@@ -389,9 +393,6 @@ def with_variants(
         for word in found:
             targets.extend(v for v in variants.get(word, []) if v not in targets and v != say)
         out[say] = targets
-    for term, others in variants.items():
-        if term not in out:
-            out[term] = list(others)
     return out
 
 
@@ -477,6 +478,7 @@ def compact_index(
     extra_words: Iterable[str] = (),
     lexicon: Mapping[str, list[str]] | None = None,
     options: Iterable[str] = (),
+    variants: Mapping[str, list[str]] | None = None,
 ) -> dict[str, Any]:
     """The index of one language for the handbook's worker.
 
@@ -486,7 +488,8 @@ def compact_index(
     ``boost`` comes from ``boosts`` (see ``searchindex.page_boost``) and
     ``reference`` pages get ``"reference": 1``. ``lexicon`` (a word people
     say → the handbook's words, see ``handbook.load.lexicon``) goes to the
-    worker, its Han words to the vocabulary. The worker's settings go in
+    worker, its Han words to the vocabulary; ``variants`` (a glossary term → its
+    other spellings) too. The worker's settings go in
     ``config["handbook"]``: the bundle hands the worker only ``config`` and ``docs``.
     """
     reference = tuple(reference)
@@ -519,8 +522,11 @@ def compact_index(
         "deadline": list(ZH_DEADLINE if zh else EN_DEADLINE),
         "synonyms": {**SYNONYMS["en"], **SYNONYMS["zh"]} if zh else SYNONYMS["en"],
         "lexicon": lexicon,
+        "variants": dict(variants or {}) if zh else {},
         "form_words": FORM_WORDS["zh"] + FORM_WORDS["en"] if zh else FORM_WORDS["en"],
         "number_pages": list(NUMBER_PAGES),
+        "howto": list(ZH_HOWTO + EN_HOWTO if zh else EN_HOWTO),
+        "howto_pages": list(HOWTO_PAGES),
     }
     config = {
         "lang": [lang],
@@ -589,6 +595,7 @@ def write_site(
             extra_words=words,
             lexicon=with_variants(lexicon_map(entries, lang), variants if lang == "zh" else {}),
             options=option_lists(forms, lang) if forms else (),
+            variants=variants,
         )
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), "utf-8")

@@ -116,12 +116,24 @@ var OPTIONS = /<span data-o>([\s\S]*?)<\/span>/g
 var OPTION_WEIGHT = 0.15
 /* How much another spelling counts: the lexicon's word for it, with 的 inside, a synonym, one character. */
 var LEXICON_WEIGHT = 0.9
+/* Another spelling the glossary gives (客服中心: 物业服务中心): the same thing, but the pages
+ * writing the word as typed come first. */
+var VARIANT_WEIGHT = 0.7
 /* A task or policy page's weight for a deadline or a quota it holds (their boost is lower otherwise). */
 var NUMBER_PAGE = 0.8
 var SHARE = 1.5
 /* A rule's weight (the source of every number and duty), a form's for a query naming a form. */
 var RULE = 1.25
 var FORM = 1.6
+/* A page whose title holds the query's decisive word; a task page for a question asking what to do. */
+var NAMED = 1.8
+/* A rule for a query of only a number; a title's weight for a question about a deadline. */
+var RULE_NUMBER = 1.8
+var TITLE_DEADLINE = 3
+/* How much a number next to the words counts, and how close is next to (characters). */
+var NEAR = 0.5
+var NEAR_WIDTH = 20
+var HOWTO = 1.3
 /* BM25's b: how much a page's length scales its counts. */
 var LENGTH = 0.5
 
@@ -142,7 +154,10 @@ function Engine(config, docs) {
   this.formWords = h.formWords || h.form_words || []
   this.weak = new Set(h.weak || [])
   this.numberPages = h.number_pages || []
+  this.howto = h.howto || []
+  this.howtoPages = h.howto_pages || []
   this.lexicon = h.lexicon || {}
+  this.variants = h.variants || {}
   this.lexiconKeys = new Map()
   for (var key in this.lexicon) this.lexiconKeys.set(latinKey(key), key)
   this.docs = []
@@ -253,7 +268,12 @@ Engine.prototype.parse = function (query) {
     if (han) numberVariants(text).forEach(function (v) { spell(v, 0.9) })
     ;(self.lexicon[lexKey || text] || []).forEach(function (v) { spell(v, LEXICON_WEIGHT) })
     if (han) self.particleVariants(text).forEach(function (v) { spell(v, LEXICON_WEIGHT) })
-    ;(self.synonyms[text] || []).forEach(function (v) { spell(v, !han ? 0.8 : v.length > 1 ? 0.6 : 0.3) })
+    ;(self.variants[text] || []).forEach(function (v) { spell(v, VARIANT_WEIGHT) })
+    ;(self.synonyms[text] || []).forEach(function (v) {
+      // 12个月 is 1年 exactly; 记录表 is only like 登记表
+      var same = han && /\d/.test(v) && /\d/.test(text)
+      spell(v, !han ? 0.8 : same ? LEXICON_WEIGHT : v.length > 1 ? 0.6 : 0.3)
+    })
     terms.push(term)
   }
   for (var i = 0; i < tokens.length; i++) {
@@ -292,7 +312,12 @@ Engine.prototype.parse = function (query) {
     }).join("[^\\p{L}\\p{N}]+(?:(?:the|a|an|of|and)[^\\p{L}\\p{N}]+)?"), "u")
   }
   // A question about a deadline or a quota, or a number: the page holding the number first
-  var deadline = terms.some(function (t) { return /\d/.test(t.text) }) || this.deadline.some(function (w) { return q.indexOf(w) !== -1 })
+  var numeric = function (t) { return t.han && (/\d/.test(t.text) || numberVariants(t.text).length > 0) || /^\d/.test(t.text) }
+  var deadline = terms.some(numeric) || this.deadline.some(function (w) { return q.indexOf(w) !== -1 })
+  // Only a number (24小时, 10%): the rule that sets it, the source of every copy
+  var onlyNumber = terms.length > 0 && terms.every(function (t) { return t.weak || numeric(t) })
+  // A question asking what to do: the task page that gives the steps first
+  var howto = this.howto.some(function (w) { return q.indexOf(w) !== -1 })
   // 登记表, 通知单, 记录 (not 代表): a form word, or a longer word ending in one, as typed or
   // as the lexicon spells it (登记本 is a 登记表)
   var form = terms.some(function (t) {
@@ -303,7 +328,8 @@ Engine.prototype.parse = function (query) {
     })
   })
   return { terms: terms, hanPhrase: hanPhrase, hanWords: hanWords !== hanPhrase && hanWords.length > 1 ? hanWords : null,
-           latinPhrase: latinPhrase, multi: terms.length > 1, deadline: deadline, form: form }
+           latinPhrase: latinPhrase, multi: terms.length > 1, deadline: deadline, form: form, howto: howto,
+           onlyNumber: onlyNumber }
 }
 
 /* A Han word written with a particle inside in the pages: 重大投诉 is also 重大的投诉. */
@@ -438,6 +464,8 @@ Engine.prototype.search = function (query) {
   if (!terms.length) return { items: [] }
   var han = this.lang === "zh"
   var weight = this.weigh(terms)
+  // The decisive word: the query's rarest (a page named after it is what was asked for)
+  var decisive = weight.indexOf(Math.max.apply(null, weight))
   var totalWeight = weight.reduce(function (a, b) { return a + b }, 0) || 1
   var avgLength = this.avgLength || (this.avgLength = this.pages.reduce(function (a, p) { return a + p.textC.length }, 0) / this.pages.length)
   var ranked = []
@@ -445,9 +473,11 @@ Engine.prototype.search = function (query) {
     var p = this.pages[i]
     var score = 0, phrase = false, inTitle = 0, held = 0
     var norm = (1 - LENGTH) + LENGTH * p.textC.length / avgLength
+    var named = false
     for (var t = 0; t < terms.length; t++) {
-      var ts = termScore(terms[t], p, norm, 6)
+      var ts = termScore(terms[t], p, norm, parsed.deadline ? TITLE_DEADLINE : 6)
       if (ts.title) inTitle++
+      if (ts.title && t === decisive) named = true
       held += ts.held
       score += ts.score
     }
@@ -479,24 +509,29 @@ Engine.prototype.search = function (query) {
         var numbers = numberPositions(d, han)
         if (numbers.length) {
           var reach = span(lists.filter(function (l) { return l.length }).concat([numbers]))
-          near = Math.max(near, reach === null ? 0.3 : 1 / (1 + reach / 20))
+          near = Math.max(near, reach === null ? 0.3 : 1 / (1 + reach / NEAR_WIDTH))
         }
       }
       sections.push({ d: d, score: ss, terms: found })
     }
-    score += 3 * totalWeight * close
+    // Words close together; for a deadline or a quota, the words close to a number
+    score += 3 * totalWeight * (parsed.deadline && !parsed.onlyNumber ? near : close)
     // The share of the query's weight the page holds: a rare decisive word beats several common ones
     var share = held / totalWeight
     var factor = Math.pow(share, SHARE)
-    if (parsed.deadline) {
+    if (parsed.onlyNumber) {
+      factor *= p.boost * (p.kind === "rules" ? RULE_NUMBER : 1)
+    } else if (parsed.deadline) {
       // the number asked for: the page holding it next to the words, task and policy pages at full weight
       var numbers = this.numberPages.some(function (k) { return p.page.indexOf(k) === 0 })
-      factor *= (numbers ? Math.max(NUMBER_PAGE, p.boost) : p.boost) * (1 + 1.5 * near)
+      factor *= (numbers ? Math.max(NUMBER_PAGE, p.boost) : p.boost) * (1 + NEAR * near)
     } else {
       factor *= p.boost
     }
     if (p.kind === "rules") factor *= RULE
     if (parsed.form && p.kind === "forms" && p.page !== "forms/") factor *= FORM
+    if (named) factor *= NAMED
+    if (parsed.howto && this.howtoPages.some(function (k) { return p.page.indexOf(k) === 0 })) factor *= HOWTO / p.boost
     // A reference page, or an overview (home, list of forms), comes last unless its title is what was asked for
     var overview = p.page === "" || p.page === "forms/"
     var reference = (p.reference || overview) && inTitle < terms.length
