@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from handbook.errors import FormFileError
-from handbook.load.yamlio import read_yaml
+from handbook.load.yamlio import LineDict, LineList, read_yaml
 
 #: The languages of the lexicon, one list each.
 LANGS = ("zh", "en")
@@ -35,7 +35,7 @@ def _fail(path: Path, line: int, where: str, key: str, expected: str) -> FormFil
     )
 
 
-def _words(path: Path, raw: Any, key: str, where: str) -> tuple[str, ...]:
+def _words(path: Path, raw: LineDict, key: str, where: str) -> tuple[str, ...]:
     value = raw.get(key)
     words = value if isinstance(value, list) else None
     if not words or any(not isinstance(w, (str, int)) or not str(w).strip() for w in words):
@@ -45,7 +45,7 @@ def _words(path: Path, raw: Any, key: str, where: str) -> tuple[str, ...]:
 
 def _entry(path: Path, lang: str, raw: Any, line: int, n: int) -> LexiconEntry:
     where = f"{lang}[{n}]"
-    if not isinstance(raw, dict):
+    if not isinstance(raw, LineDict):
         raise _fail(path, line, where, "-", "{say, find, from}")
     for key in raw:
         if key not in _KEYS:
@@ -66,13 +66,13 @@ def load_lexicon(path: Path) -> list[LexiconEntry]:
     data, duplicates = read_yaml(path)
     if data is None:
         return []
-    if not isinstance(data, dict):
+    if not isinstance(data, LineDict):
         raise _fail(path, 1, path.name, "-", "zh: […] / en: […]")
     for key, line, _first in duplicates:
         raise _fail(path, line, path.name, key, "zh: […] / en: […]")
     entries: list[LexiconEntry] = []
     for lang, items in data.items():
-        if lang not in LANGS or not isinstance(items, list):
+        if lang not in LANGS or not isinstance(items, LineList):
             raise _fail(path, data.line_of(lang), path.name, str(lang), "zh: […] / en: […]")
         for n, raw in enumerate(items):
             entries.append(_entry(path, lang, raw, items.line_of(n), n + 1))

@@ -48,7 +48,7 @@ from typing import Any
 import yaml
 
 from handbook.load.forms import load_forms
-from handbook.load.lexicon import load_lexicon, lexicon_map
+from handbook.load.lexicon import lexicon_map, load_lexicon
 from handbook.messages import words as message_words
 from handbook.site import searchindex
 
@@ -162,7 +162,24 @@ ZH_STOP = [
     "哦",
 ]
 #: Leftover verbs of a question (回访表怎么填, 投诉咋弄): never required, weighed low.
-ZH_WEAK = ["弄", "填", "交", "办", "搞", "做", "写", "找", "问", "看", "查", "用", "拿", "送", "打", "整"]
+ZH_WEAK = [
+    "弄",
+    "填",
+    "交",
+    "办",
+    "搞",
+    "做",
+    "写",
+    "找",
+    "问",
+    "看",
+    "查",
+    "用",
+    "拿",
+    "送",
+    "打",
+    "整",
+]
 #: English words that carry no subject; dropped when other words remain.
 EN_STOP = [
     "a",
@@ -297,8 +314,29 @@ NUMBER_PAGES = ("tasks/", "policy/")
 #: Pages that say what to do, step by step: first for a question asking what to do.
 HOWTO_PAGES = ("tasks/",)
 #: A question asking what to do (业主不满意怎么办, what do I do when …).
-ZH_HOWTO = ("怎么办", "咋办", "怎么处理", "如何处理", "怎么弄", "咋弄", "怎么做", "咋整", "流程", "步骤", "该怎么")
-EN_HOWTO = ("what to do", "what do i do", "what should", "how do i", "how to", "steps", "procedure", "process for")
+ZH_HOWTO = (
+    "怎么办",
+    "咋办",
+    "怎么处理",
+    "如何处理",
+    "怎么弄",
+    "咋弄",
+    "怎么做",
+    "咋整",
+    "流程",
+    "步骤",
+    "该怎么",
+)
+EN_HOWTO = (
+    "what to do",
+    "what do i do",
+    "what should",
+    "how do i",
+    "how to",
+    "steps",
+    "procedure",
+    "process for",
+)
 
 #: A register is a register whatever its title calls it.
 SYNONYMS = {

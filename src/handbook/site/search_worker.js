@@ -264,7 +264,8 @@ Engine.prototype.parse = function (query) {
       value = han ? compact(normalize(value)) : normalize(value)
       if (value && !known.has(value)) { known.add(value); term.spell.push(spelling(value, w, han)) }
     }
-    spell(han || / /.test(text) ? text : stem(text), 1)
+    // a word of the lexicon as typed (happy is not happ-en); other Latin words by their stem
+    spell(han || / /.test(text) || self.lexicon[lexKey || text] ? text : stem(text), 1)
     if (han) numberVariants(text).forEach(function (v) { spell(v, 0.9) })
     ;(self.lexicon[lexKey || text] || []).forEach(function (v) { spell(v, LEXICON_WEIGHT) })
     if (han) self.particleVariants(text).forEach(function (v) { spell(v, LEXICON_WEIGHT) })
