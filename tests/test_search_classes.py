@@ -184,7 +184,7 @@ def test_a_word_of_the_lexicon_finds_the_handbook_s_word(tmp_path: Path) -> None
         {"location": "rules/c/", "title": "投诉", "text": "<p>投诉由物管员登记。</p>"},
     ]
     index = zh_index(docs, lexicon={k: v for k, v in LEXICON.items() if not k.isascii()})
-    assert "管理费" in index["config"]["handbook"]["vocabulary"]
+    assert index["config"]["handbook"]["lexicon"]["管理费"] == ["物业费"]
     assert first_pages(index, ["管理费", "业主吐槽"], tmp_path) == ["rules/fee/", "rules/c/"]
 
 

@@ -111,7 +111,7 @@ def test_write_site_gives_the_worker_the_lexicon_and_marks_the_choices(tmp_path:
     en = json.loads(written["en"].read_text("utf-8"))
     assert zh["config"]["handbook"]["lexicon"] == {"打分": ["满意度", "满意程度"]}
     assert zh["config"]["handbook"]["variants"] == {"满意度": ["满意程度"], "满意程度": ["满意度"]}
-    assert {"打分", "满意程度"} <= set(zh["config"]["handbook"]["vocabulary"])
+    assert "满意程度" in zh["config"]["handbook"]["vocabulary"]
     assert en["config"]["handbook"]["lexicon"] == {"grievance": ["complaint"]}
     s16 = next(d for d in zh["docs"] if d["location"] == "rules/s16/")
     assert s16["text"] == "<p>漏水回访；选项：<span data-o>上门回访 / 电话回访</span></p>"

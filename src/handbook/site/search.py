@@ -555,7 +555,9 @@ def compact_index(
         docs.append(item)
     mark_repeated(docs)
     zh = lang == "zh"
-    lexicon_words = [w for say, found in lexicon.items() for w in (say, *found)]
+    # the words people say are cut as words from the lexicon itself; the handbook's words for
+    # them join the vocabulary (a glossary variant or a target jieba cut apart)
+    lexicon_words = [w for found in lexicon.values() for w in found]
     settings = {
         "lang": lang,
         "vocabulary": vocabulary(index.get("docs", []), [*extra_words, *lexicon_words])
