@@ -317,6 +317,12 @@ EN_DEADLINE = (
 
 #: Pages that gather a task's numbers or all of them: first for a deadline or a quota they hold.
 NUMBER_PAGES = ("tasks/", "policy/")
+#: A question asking how a figure is computed (满意度怎么算): the words of a method are hinted.
+ZH_METHOD = ("怎么算", "咋算", "如何算", "怎样算", "怎么计算", "如何计算", "计算方法")
+EN_METHOD = ("worked out", "work out", "calculated", "calculate", "how is it counted", "computed")
+EN_METHOD_STOP = ["worked", "calculated", "calculate", "counted"]
+#: The words of a method that such a question hints at (weighed low: never required).
+METHOD_WORDS = {"zh": ["算法", "计算方法", "口径"], "en": ["computed", "calculation", "method of"]}
 #: Pages that say what to do, step by step: first for a question asking what to do.
 HOWTO_PAGES = ("tasks/",)
 #: A question asking what to do (业主不满意怎么办, what do I do when …).
@@ -563,7 +569,9 @@ def compact_index(
         "vocabulary": vocabulary(index.get("docs", []), [*extra_words, *lexicon_words])
         if zh
         else [],
-        "stop": ZH_STOP + EN_STOP if zh else EN_STOP,
+        "stop": ZH_STOP + list(ZH_METHOD[:6]) + EN_STOP + EN_METHOD_STOP
+        if zh
+        else EN_STOP + EN_METHOD_STOP,
         "weak": ZH_WEAK if zh else [],
         "deadline": list(ZH_DEADLINE if zh else EN_DEADLINE),
         "synonyms": {**SYNONYMS["en"], **SYNONYMS["zh"]} if zh else SYNONYMS["en"],
@@ -573,6 +581,8 @@ def compact_index(
         "number_pages": list(NUMBER_PAGES),
         "howto": list(ZH_HOWTO + EN_HOWTO if zh else EN_HOWTO),
         "howto_pages": list(HOWTO_PAGES),
+        "method": list(ZH_METHOD + EN_METHOD if zh else EN_METHOD),
+        "method_words": METHOD_WORDS["zh" if zh else "en"],
     }
     config = {
         "lang": [lang],

@@ -156,6 +156,8 @@ function Engine(config, docs) {
   this.numberPages = h.number_pages || []
   this.howto = h.howto || []
   this.howtoPages = h.howto_pages || []
+  this.method = h.method || []
+  this.methodWords = h.method_words || []
   this.lexicon = h.lexicon || {}
   this.variants = h.variants || {}
   this.lexiconKeys = new Map()
@@ -302,6 +304,14 @@ Engine.prototype.parse = function (query) {
   if (!kept.length && !terms.length) kept = rest
   for (var m = 0; m < kept.length; m++) add(kept[m].replace(/'s?$/, ""), false)
   if (terms.every(function (t) { return t.weak })) terms.forEach(function (t) { t.weak = false })
+  var multi = terms.length > 1
+  // A question asking how a figure is computed (满意度怎么算): a hint of the method's words, never required
+  if (terms.length && this.methodWords.length && this.method.some(function (w) { return q.indexOf(w) !== -1 })) {
+    var zh = this.lang === "zh"
+    terms.push({ text: this.methodWords[0], han: zh, weak: true, spell: this.methodWords.map(function (w) {
+      return spelling(zh ? compact(normalize(w)) : normalize(w), 1, zh)
+    }) })
+  }
   // The phrase: Han as written without spaces, or its words without particles; Latin words in order
   var hanPhrase = compact(q.replace(/[^\p{L}\p{N}%]+/gu, " "))
   var strong = terms.filter(function (t) { return t.han && !t.weak })
@@ -329,7 +339,7 @@ Engine.prototype.parse = function (query) {
     })
   })
   return { terms: terms, hanPhrase: hanPhrase, hanWords: hanWords !== hanPhrase && hanWords.length > 1 ? hanWords : null,
-           latinPhrase: latinPhrase, multi: terms.length > 1, deadline: deadline, form: form, howto: howto,
+           latinPhrase: latinPhrase, multi: multi, deadline: deadline, form: form, howto: howto,
            onlyNumber: onlyNumber }
 }
 
