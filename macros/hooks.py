@@ -25,6 +25,7 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from handbook.errors import HandbookError
 from handbook.site import alternate, checker_bundle, history, pdf, searchindex
 from handbook.site import search as site_search
 
@@ -92,13 +93,19 @@ def on_post_build(config) -> None:
         return
     site = Path(config.site_dir)
     default, others = _languages(config)
-    site_search.write_site(
-        site,
-        default,
-        others,
-        config.extra.get("handbook_search_boost") or {},
-        Path(config.config_file_path).parent / "glossary.yaml",
-    )
+    root = Path(config.config_file_path).parent
+    try:
+        site_search.write_site(
+            site,
+            default,
+            others,
+            config.extra.get("handbook_search_boost") or {},
+            root / "glossary.yaml",
+            lexicon=root / "lexicon.yaml",
+            forms=root / "forms",
+        )
+    except HandbookError as exc:
+        raise PluginError(exc.render(default)) from None
     try:
         checker_bundle.write_bundle(site, Path(config.config_file_path).parent)
     except checker_bundle.BundleError as exc:

@@ -5,7 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
+from handbook.errors import FormFileError
 from handbook.site import search
+
+ROOT = Path(__file__).resolve().parents[1]
 
 MERGED = {
     "config": {"lang": ["zh", "en"], "separator": "[\\s\\u200b]+", "pipeline": [], "fields": {}},
@@ -84,3 +89,65 @@ def test_page_html_leaves_a_page_without_search_alone() -> None:
 def test_script_names_change_with_their_content() -> None:
     assert search.WORKER_NAME.startswith("handbook-search.") and search.WORKER_NAME.endswith(".js")
     assert search.WORKER_NAME != search.INPUT_NAME
+
+
+def test_write_site_gives_the_worker_the_lexicon_and_marks_the_choices(tmp_path: Path) -> None:
+    (tmp_path / "search").mkdir()
+    merged = json.loads(json.dumps(MERGED))
+    merged["docs"][1]["text"] = "<p>漏水\u200b回访；选项：上门回访 / 电话回访</p>"
+    (tmp_path / "search" / "search_index.json").write_text(json.dumps(merged), "utf-8")
+    lexicon = tmp_path / "lexicon.yaml"
+    lexicon.write_text(
+        "zh:\n  - {say: [打分], find: [满意度], from: 口语}\n"
+        "en:\n  - {say: [grievance], find: [complaint], from: usage}\n",
+        "utf-8",
+    )
+    glossary = tmp_path / "glossary.yaml"
+    glossary.write_text("- {zh: 满意度, zh_variants: [满意程度], en: satisfaction}\n", "utf-8")
+    written = search.write_site(
+        tmp_path, "zh", ["en"], glossary=glossary, lexicon=lexicon, forms=ROOT / "forms"
+    )
+    zh = json.loads(written["zh"].read_text("utf-8"))
+    en = json.loads(written["en"].read_text("utf-8"))
+    assert zh["config"]["handbook"]["lexicon"] == {"打分": ["满意度", "满意程度"]}
+    assert zh["config"]["handbook"]["variants"] == {"满意度": ["满意程度"], "满意程度": ["满意度"]}
+    assert "满意程度" in zh["config"]["handbook"]["vocabulary"]
+    assert en["config"]["handbook"]["lexicon"] == {"grievance": ["complaint"]}
+    s16 = next(d for d in zh["docs"] if d["location"] == "rules/s16/")
+    assert s16["text"] == "<p>漏水回访；选项：<span data-o>上门回访 / 电话回访</span></p>"
+
+
+def test_a_bad_lexicon_stops_the_build_with_its_line(tmp_path: Path) -> None:
+    (tmp_path / "search").mkdir()
+    (tmp_path / "search" / "search_index.json").write_text(json.dumps(MERGED), "utf-8")
+    lexicon = tmp_path / "lexicon.yaml"
+    lexicon.write_text("zh:\n  - {say: [打分], find: [满意度]}\n", "utf-8")
+    with pytest.raises(FormFileError, match="lexicon.yaml"):
+        search.write_site(tmp_path, "zh", ["en"], lexicon=lexicon)
+
+
+def test_sentences_many_pages_repeat_are_marked_as_boilerplate() -> None:
+    note = "把填好的文件拖进检查页面，即可看到每个有问题的单元格。"
+    docs = [
+        {"location": f"forms/f{n}/", "text": f"<p>第{n}表：{note}</p><p>本表记录第{n}类。</p>"}
+        for n in range(search.REPEATED)
+    ]
+    docs.append({"location": "rules/s01/", "text": "<p>投诉统一登记。</p>"})
+    search.mark_repeated(docs)
+    assert docs[0]["text"] == (
+        "<p>第0表：<span data-o>把填好的文件拖进检查页面，即可看到每个有问题的单元格。</span></p>"
+        "<p>本表记录第0类。</p>"
+    )
+    assert docs[-1]["text"] == "<p>投诉统一登记。</p>"
+    # marked text is left alone by a second pass
+    again = [dict(d) for d in docs]
+    search.mark_repeated(again)
+    assert again == docs
+
+
+def test_option_lists_are_the_forms_choices_as_their_pages_write_them() -> None:
+    zh = search.option_lists(ROOT / "forms", "zh")
+    en = search.option_lists(ROOT / "forms", "en")
+    assert "满意 / 较满意 / 不满意 / 未评价" in zh
+    assert "Safety installations / Leak / water seepage / Other" in en
+    assert search.option_lists(ROOT / "no-such-folder", "zh") == []

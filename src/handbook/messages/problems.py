@@ -536,3 +536,12 @@ CATALOGUE.update(
         ),
     }
 )
+
+CATALOGUE.update(
+    {
+        "lexicon-invalid": (
+            "检索词表 {file} 第 {line} 行有误：{where} 的 {key} 应为 {expected}。每条写成 say（大家的说法）、find（手册里的词）、from（说法的来源）。",
+            "The search lexicon {file} line {line}: {key} of {where} should be {expected}. Each entry has say (the words people use), find (the handbook's words) and from (where the usage comes from).",
+        ),
+    }
+)
