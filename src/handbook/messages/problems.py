@@ -237,14 +237,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "未知的编码“{encoding}”。可用如 utf-8、utf-8-sig、gb18030、gbk、utf-16。",
         "Unknown encoding '{encoding}'. Use e.g. utf-8, utf-8-sig, gb18030, gbk, utf-16.",
     ),
-    "xlsx-unreadable": (
-        "无法打开电子表格 {file}：{reason}。请确认它是 .xlsx、.xls 或 .ods 文件且未损坏、未加密；或用 Excel、WPS 另存为 .xlsx 后再试。",
-        "Cannot open the spreadsheet {file}: {reason}. Make sure it is an .xlsx, .xls or .ods file, not damaged or password-protected; or Save As .xlsx in Excel or WPS and try again.",
-    ),
-    "workbook-reader-missing": (
-        "{file} 是 {kind} 文件，这里只能读取 .xlsx。请用 Excel、WPS 或 LibreOffice 另存为 .xlsx 后再试。",
-        "{file} is an {kind} file, and only .xlsx can be read here. Save it as .xlsx in Excel, WPS or LibreOffice and try again.",
-    ),
     "no-such-sheet": (
         "{file} 中没有名为“{sheet}”的工作表。已有：{sheets}。",
         "{file} has no sheet '{sheet}'. Sheets: {sheets}.",
@@ -327,12 +319,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "'{value}' is not an allowed value of '{column}'. Did you mean '{suggestion}'? Choose one of: {allowed}.",
     ),
     "number-scientific": (
-        "“{column}”中的“{value}”是科学计数法：Excel 把号码当成了数字，后面几位已经丢失。请把这一列设为“文本”格式，再重新输入完整号码（如 {example}）。",
-        "'{value}' in '{column}' is in scientific notation: Excel took the number for a quantity and its last digits are lost. Set the column's format to Text and type the whole number again (e.g. {example}).",
+        "“{column}”中的“{value}”是科学计数法：{program}把号码当成了数字，后面几位已经丢失。请把这一列设为“文本”格式，再重新输入完整号码（如 {example}）。",
+        "'{value}' in '{column}' is in scientific notation: {program} took the number for a quantity and its last digits are lost. Set the column's format to Text and type the whole number again (e.g. {example}).",
     ),
     "number-lost-zero": (
-        "“{column}”中的“{value}”丢了开头的 0：Excel 把号码当成了数字。请把这一列设为“文本”格式，再重新输入号码（如 {example}）。",
-        "'{value}' in '{column}' has lost its leading 0: Excel took the number for a quantity. Set the column's format to Text and type the number again (e.g. {example}).",
+        "“{column}”中的“{value}”丢了开头的 0：{program}把号码当成了数字。请把这一列设为“文本”格式，再重新输入号码（如 {example}）。",
+        "'{value}' in '{column}' has lost its leading 0: {program} took the number for a quantity. Set the column's format to Text and type the number again (e.g. {example}).",
     ),
     "pattern": (
         "“{value}”的格式不对。应与示例一致，例如 {example}。",
@@ -459,6 +451,27 @@ CATALOGUE.update(
         "rule-reference-order": (
             "“{local_col}”（{local}）早于{target_form}中编号“{value}”的“{target_date_col}”（{target_date}）。请核对日期或编号。",
             "'{local_col}' ({local}) is before '{target_date_col}' ({target_date}) of '{value}' in the {target_form}. Check the date or the number.",
+        ),
+    }
+)
+
+CATALOGUE.update(
+    {
+        "workbook-damaged": (
+            "无法读取电子表格 {file}：文件可能已损坏、加了密码，或者不是它的扩展名所说的格式。请在原来的程序中打开它，“另存为” .xlsx 后再试。",
+            "Cannot read the spreadsheet {file}: it may be damaged, password-protected, or not the format its extension says. Open it in the program that made it, Save As .xlsx, and try again.",
+        ),
+        "no-header-text": (
+            "{file}：前 {rows} 行中找不到“{form}”的表头（按 {encoding} 编码读取，试过的分隔符：{separators}）。表头应在第 1 行（或标题行下面的第 2 行），列名用中文标题、英文标题或字段名，例如：{example}。如果编码不对，请用 --encoding 指定，或另存为“CSV UTF-8”。",
+            "{file}: no header of '{form}' in the first {rows} rows (read as {encoding}, separators tried: {separators}). The header belongs on row 1 (or row 2 under a title row), with the zh title, en title or key of each column, e.g. {example}. If the encoding is wrong, pass --encoding, or Save As 'CSV UTF-8'.",
+        ),
+        "date-in-text": (
+            "“{column}”中的“{value}”被{program}变成了日期（原来输入的可能是编号，如 1-1-2001）。请把这一列设为“文本”格式，再重新输入。",
+            "'{value}' in '{column}' was turned into a date by {program} (what was typed may have been a code such as 1-1-2001). Set the column's format to Text and type it again.",
+        ),
+        "marked-copy-skipped": (
+            "{file} 是之前生成的标出问题的副本（原表 {original} 也在检查之列），已跳过。",
+            "{file} is a marked copy made earlier (its register {original} is checked too); skipped.",
         ),
     }
 )

@@ -731,3 +731,9 @@ SECTIONS["annotate"] = {
         "none": "No problems found.",
     },
 }
+
+# registers/opening.py: the separators a text export was read with, in "no-header-text"
+SECTIONS["separators"] = {
+    "zh": {"comma": "逗号", "tab": "制表符", "semicolon": "分号"},
+    "en": {"comma": "comma", "tab": "tab", "semicolon": "semicolon"},
+}

@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from handbook.errors import InputFileError
-from handbook.model.form import Form
+from handbook.messages import words
+from handbook.model.form import Form, Text
 from handbook.registers.cells import is_blank
 from handbook.registers.header import (
     HEADER_SEARCH_ROWS,
@@ -22,7 +23,14 @@ from handbook.registers.header import (
     map_header,
     score,
 )
-from handbook.registers.reading import Source, open_source
+from handbook.registers.origin import marked_copy
+from handbook.registers.reading import SEPARATORS, Source, open_source
+from handbook.registers.workbooks import WORKBOOK_KINDS
+
+#: The errors after which another sheet or separator is tried: the header was not found.
+_NOT_FOUND = ("no-header", "form-not-recognised", "empty-file")
+#: The words of ``SEPARATORS``, in messages.
+_SEPARATOR_WORDS = {",": "comma", "\t": "tab", ";": "semicolon"}
 
 
 @dataclass
@@ -74,8 +82,7 @@ def peek_form(
     path: Path, forms: dict[str, Form], encoding: str | None = None, sheet: str | None = None
 ) -> Form:
     """The form of a file from its first rows only; InputFileError if it cannot be told."""
-    source = open_source(path, encoding=encoding, sheet=sheet)
-    return identify_form(path, forms, list(islice(source.rows(), HEADER_SEARCH_ROWS)))
+    return open_register(path, forms, None, encoding, sheet).form
 
 
 def open_register(
@@ -87,10 +94,59 @@ def open_register(
 ) -> OpenedRegister:
     """Open ``path`` as a register of ``form_id`` (or of the form it is found to be).
 
-    Raises InputFileError when the file cannot be read, is empty, is of no known
-    form, or has no header row among its first rows.
+    The register is in the first sheet that holds a form's header (a marked
+    copy's problems sheet is never read), and a text export is read with the
+    separator that gives a header. Raises InputFileError when the file cannot be
+    read, is empty, is of no known form, or has no header row among its first rows.
     """
     source = open_source(path, encoding=encoding, sheet=sheet)
+    candidates = _candidates(source, sheet is not None)
+    first_error: InputFileError | None = None
+    for candidate in candidates:
+        try:
+            return _open(candidate, path, forms, form_id)
+        except InputFileError as exc:
+            if exc.code not in _NOT_FOUND:
+                raise
+            first_error = first_error or exc
+    assert first_error is not None  # there is always one candidate
+    if source.kind == "csv" and first_error.code == "no-header":
+        raise InputFileError(
+            "no-header-text", **first_error.params, **_tried(source, len(candidates))
+        )
+    raise first_error
+
+
+def _candidates(source: Source, sheet_given: bool) -> list[Source]:
+    """The ways to read the file, the likeliest first: sheets in order, or separators."""
+    if source.kind in WORKBOOK_KINDS:
+        if sheet_given:
+            return [source]
+        skip = marked_copy(source.path, source.kind)
+        names = [n for n in source.sheet_names() if n != skip]
+        if skip is None:
+            # the first sheet as the reader gives it; the others only if it holds no register
+            return [source] + [Source(source.path, source.kind, sheet=n) for n in names[1:]]
+        return [Source(source.path, source.kind, sheet=n) for n in names] or [source]
+    others = [s for s in SEPARATORS if s != source.delimiter]
+    return [source] + [
+        Source(source.path, source.kind, source.encoding, separator) for separator in others
+    ]
+
+
+def _tried(source: Source, count: int) -> dict[str, Any]:
+    """The encoding and separators tried, for the message."""
+    separators = [source.delimiter] + [s for s in SEPARATORS if s != source.delimiter]
+    zh, en = words("separators", "zh"), words("separators", "en")
+    keys = [_SEPARATOR_WORDS[s] for s in separators[:count]]
+    return {
+        "encoding": (source.encoding or "utf-8").upper().replace("_", "-"),
+        "separators": Text("、".join(zh[k] for k in keys), ", ".join(en[k] for k in keys)),
+    }
+
+
+def _open(source: Source, path: Path, forms: dict[str, Form], form_id: str | None) -> OpenedRegister:
+    """One way of reading the file: its form, header and data, or InputFileError."""
     rows = source.rows()
     first_rows = list(islice(rows, HEADER_SEARCH_ROWS))
     if not any(not is_blank(c) for r in first_rows for c in r):
