@@ -46,7 +46,6 @@
       value: "值",
       empty: "（空）",
       article: "依据 {article}",
-      ods: "提示：本页读取 .xlsx、.ods 和 CSV；旧版 .xls 文件请在 WPS、Excel 或 LibreOffice 中“另存为” .xlsx 后再检查。",
       chooseForm: "如果是其他种类的登记表，请在上面的“登记表种类”中选择后再检查一次。",
     },
     en: {
@@ -83,7 +82,6 @@
       value: "Value",
       empty: "(empty)",
       article: "see {article}",
-      ods: "Hint: this page reads .xlsx, .ods and CSV; save an old .xls file as .xlsx in WPS, Excel or LibreOffice, then check it.",
       chooseForm: "If it is another kind of register, choose it under “Kind of register” above and check it again.",
     },
   };
@@ -283,7 +281,7 @@
   }
 
   function saveAnnotated(message) {
-    const name = names[message.id].replace(/\.[^.]*$/, "") + ".annotated.xlsx";
+    const name = names[message.id].replace(/(\.annotated)?\.[^.]*$/, "") + ".annotated.xlsx";
     const blob = new Blob([message.bytes], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
     const link = element("a", { href: URL.createObjectURL(blob), download: name });
     document.body.append(link);
@@ -305,8 +303,7 @@
     if (report.fatal) {
       parts.push(element("p", { class: "hb-checker__verdict", "data-verdict": "unusable" }, t.unusable));
       parts.push(element("p", { class: "hb-checker__fatal" }, report.fatal.message));
-      if (/\.xls$/i.test(report.file)) parts.push(element("p", {}, t.ods));
-      if (!report.form || report.fatal.code === "no-header") parts.push(element("p", {}, t.chooseForm));
+      if (!report.form || /^no-header/.test(report.fatal.code)) parts.push(element("p", {}, t.chooseForm));
     } else {
       parts.push(
         element(

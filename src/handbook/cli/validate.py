@@ -14,10 +14,11 @@ from handbook.errors import InputFileError
 from handbook.load.articles import article_index, page_url
 from handbook.load.forms import get_form, load_forms
 from handbook.load.policy import load_policy
-from handbook.messages import words
+from handbook.messages import render, words
 from handbook.model.form import Form
 from handbook.outputs import FORMATS, ReportContext, exit_code
 from handbook.project import articles_root, forms_dir, policy_file
+from handbook.registers.origin import earlier_copies
 from handbook.registers.reading import register_files
 from handbook.validate import FileResult, Options, validate_files
 
@@ -148,6 +149,7 @@ def validate(
                 )
             )
         files.extend((path, form_id) for path in found)
+    files = _skip_earlier_copies(files, lang)
     progress = _progress(len(files), lang)
     results = unusable + validate_files(
         files,
@@ -200,6 +202,16 @@ def _annotate(
             raise InputFileError("annotate-overwrites-input", out=str(target))
         written = annotate(result, forms[result.form or ""], target, lang, article_urls)
         click.echo(str(written), err=True)
+
+
+def _skip_earlier_copies(
+    files: list[tuple[Path, str | None]], lang: str
+) -> list[tuple[Path, str | None]]:
+    """Last run's marked copies beside their registers are not checked again (a note says so)."""
+    copies = earlier_copies([path for path, _ in files])
+    for copy, original in copies.items():
+        click.echo(render("marked-copy-skipped", lang, file=str(copy), original=str(original)), err=True)
+    return [(path, form) for path, form in files if path not in copies]
 
 
 def _row_progress(lang: str) -> Callable[[str, int], None] | None:

@@ -17,6 +17,7 @@ from typing import Any
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.comments import Comment
+from openpyxl.packaging.custom import StringProperty
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.hyperlink import Hyperlink
@@ -27,6 +28,7 @@ from handbook.messages import words
 from handbook.model.form import Form
 from handbook.registers.cells import column_letter
 from handbook.registers.opening import open_register
+from handbook.registers.origin import COPY_SUFFIX, MARK, marked_copy
 from handbook.registers.reading import open_source
 from handbook.validate.problems import ERROR, Problem
 from handbook.validate.results import FileResult
@@ -53,7 +55,7 @@ def annotate(
     source = Path(result.file)
     kind = open_source(source).kind
     if kind == "xlsx":
-        book, sheet, place = _copy_of_workbook(source, result)
+        book, sheet, place = _copy_of_workbook(source, form)
     else:
         book, sheet, place = _into_blank(source, form, lang)
     w = words("annotate", lang)
@@ -68,7 +70,11 @@ def annotate(
         target.fill = FILLS[worst]
         text = "\n".join(f"{w[p.severity]}: {p.message(lang)}" for p in problems)
         target.comment = Comment(text, AUTHOR, width=320, height=40 + 40 * len(problems))
-    _problems_sheet(book, sheet, result, place, lang, article_urls)
+    title = _problems_sheet(book, sheet, result, place, lang, article_urls)
+    # the mark that tells a marked copy when it is checked again (registers.origin)
+    if MARK in book.custom_doc_props.names:
+        del book.custom_doc_props[MARK]
+    book.custom_doc_props.append(StringProperty(name=MARK, value=title))
     out.parent.mkdir(parents=True, exist_ok=True)
     buffer = io.BytesIO()
     book.save(buffer)
@@ -76,15 +82,30 @@ def annotate(
     return out
 
 
-def _copy_of_workbook(source: Path, result: FileResult) -> tuple[Workbook, Worksheet, Any]:
-    """The register's own workbook: cells keep their letters and rows."""
+def _copy_of_workbook(source: Path, form: Form) -> tuple[Workbook, Worksheet, Any]:
+    """The register's own workbook: cells keep their letters and rows (an earlier copy's marks go)."""
     book = load_workbook(source)
-    sheet = book.worksheets[0]
+    name = open_register(source, {form.id: form}, form.id).source.sheet
+    sheet = book[name] if name in book.sheetnames else book.worksheets[0]
+    _unmark(book, sheet, marked_copy(source, "xlsx"))
 
     def place(problem: Problem) -> str | None:
         return problem.cell
 
     return book, sheet, place
+
+
+def _unmark(book: Workbook, sheet: Worksheet, problems_sheet: str | None) -> None:
+    """A marked copy checked again: its old problems sheet, comments and fills go."""
+    if problems_sheet is None:
+        return
+    if problems_sheet in book.sheetnames and book[problems_sheet] is not sheet:
+        del book[problems_sheet]
+    for row in sheet.iter_rows():
+        for cell in row:
+            if cell.comment is not None and cell.comment.author == AUTHOR:
+                cell.comment = None
+                cell.fill = PatternFill()
 
 
 def _into_blank(source: Path, form: Form, lang: str) -> tuple[Workbook, Worksheet, Any]:
@@ -119,8 +140,8 @@ def _problems_sheet(
     place: Any,
     lang: str,
     article_urls: dict[str, str],
-) -> None:
-    """A sheet listing every problem, errors first, each linking to its cell."""
+) -> str:
+    """A sheet listing every problem, errors first, each linking to its cell; its title."""
     w = words("annotate", lang)
     title = w["sheet"]
     while title in book.sheetnames:
@@ -160,8 +181,9 @@ def _problems_sheet(
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "A2"
     book.active = 0
+    return title
 
 
 def annotated_name(source: Path) -> str:
     """The file name of a register's annotated copy in a folder."""
-    return f"{source.stem}.annotated.xlsx"
+    return f"{source.stem}{COPY_SUFFIX}.xlsx"

@@ -32,7 +32,7 @@ class FileType:
 FILE_TYPES: tuple[FileType, ...] = (
     FileType("xlsx", (".xlsx", ".xlsm"), "calamine", "openpyxl", Text("Excel", "Excel")),
     FileType("xls", (".xls",), "calamine", "xlrd", Text("旧版 Excel", "old Excel")),
-    FileType("ods", (".ods",), "calamine", "ods", Text("LibreOffice、WPS", "LibreOffice, WPS")),
+    FileType("ods", (".ods",), "calamine", "ods", Text("LibreOffice", "LibreOffice")),
     FileType("text", (".csv", ".tsv", ".txt"), "csv", None, Text("CSV 文本", "CSV text")),
 )
 

@@ -72,3 +72,26 @@ def marked_copy(path: Path, kind: str) -> str | None:
         return None
     found = re.search(pattern, part)
     return found[1].decode("utf-8", "replace") if found else None
+
+
+#: How a marked copy is named beside its register: ``<stem>.annotated.xlsx``.
+COPY_SUFFIX = ".annotated"
+
+
+def earlier_copies(paths: list[Path]) -> dict[Path, Path]:
+    """Marked copies among ``paths`` whose register is among them too: copy → register.
+
+    A folder checked with ``--annotate`` into itself holds last run's copies; they
+    are the same rows again, so they are skipped (a copy alone is checked: that is
+    how staff check their corrections).
+    """
+    stems = {(p.parent, p.stem): p for p in paths if not p.stem.endswith(COPY_SUFFIX)}
+    found: dict[Path, Path] = {}
+    for path in paths:
+        if not path.stem.endswith(COPY_SUFFIX):
+            continue
+        original = stems.get((path.parent, path.stem[: -len(COPY_SUFFIX)]))
+        kind = path.suffix.lower().lstrip(".")
+        if original is not None and marked_copy(path, "xlsx" if kind == "xlsm" else kind):
+            found[path] = original
+    return found
