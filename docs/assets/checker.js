@@ -303,7 +303,7 @@
     if (report.fatal) {
       parts.push(element("p", { class: "hb-checker__verdict", "data-verdict": "unusable" }, t.unusable));
       parts.push(element("p", { class: "hb-checker__fatal" }, report.fatal.message));
-      if (!report.form || /^no-header/.test(report.fatal.code)) parts.push(element("p", {}, t.chooseForm));
+      if (!report.form || report.fatal.code === "no-header") parts.push(element("p", {}, t.chooseForm));
     } else {
       parts.push(
         element(

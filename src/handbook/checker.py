@@ -5,7 +5,8 @@ same engine as ``handbook validate`` and its problems are those of
 ``handbook validate --format json`` on the same file, with two additions a
 person needs on a screen: the cell (``B7``) of each problem, and errors before
 warnings. Nothing here imports click, frictionless or jieba: the page loads only
-the pure-Python packages the validate path needs (openpyxl, et_xmlfile, yaml).
+the pure-Python packages the validate path needs (openpyxl, et_xmlfile, xlrd, yaml),
+and reads every type in ``registers.formats`` with its pure-Python reader.
 """
 
 from __future__ import annotations

@@ -210,7 +210,9 @@ def _skip_earlier_copies(
     """Last run's marked copies beside their registers are not checked again (a note says so)."""
     copies = earlier_copies([path for path, _ in files])
     for copy, original in copies.items():
-        click.echo(render("marked-copy-skipped", lang, file=str(copy), original=str(original)), err=True)
+        click.echo(
+            render("marked-copy-skipped", lang, file=str(copy), original=str(original)), err=True
+        )
     return [(path, form) for path, form in files if path not in copies]
 
 

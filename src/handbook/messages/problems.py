@@ -461,9 +461,9 @@ CATALOGUE.update(
             "无法读取电子表格 {file}：文件可能已损坏、加了密码，或者不是它的扩展名所说的格式。请在原来的程序中打开它，“另存为” .xlsx 后再试。",
             "Cannot read the spreadsheet {file}: it may be damaged, password-protected, or not the format its extension says. Open it in the program that made it, Save As .xlsx, and try again.",
         ),
-        "no-header-text": (
-            "{file}：前 {rows} 行中找不到“{form}”的表头（按 {encoding} 编码读取，试过的分隔符：{separators}）。表头应在第 1 行（或标题行下面的第 2 行），列名用中文标题、英文标题或字段名，例如：{example}。如果编码不对，请用 --encoding 指定，或另存为“CSV UTF-8”。",
-            "{file}: no header of '{form}' in the first {rows} rows (read as {encoding}, separators tried: {separators}). The header belongs on row 1 (or row 2 under a title row), with the zh title, en title or key of each column, e.g. {example}. If the encoding is wrong, pass --encoding, or Save As 'CSV UTF-8'.",
+        "text-read-as": (
+            "读取时按 {encoding} 编码，试过的分隔符：{separators}。编码不对时请用 --encoding 指定，或另存为“CSV UTF-8”。",
+            "It was read as {encoding}, trying the separators {separators}. If the encoding is wrong, pass --encoding, or Save As 'CSV UTF-8'.",
         ),
         "date-in-text": (
             "“{column}”中的“{value}”被{program}变成了日期（原来输入的可能是编号，如 1-1-2001）。请把这一列设为“文本”格式，再重新输入。",

@@ -112,7 +112,10 @@ def open_register(
     assert first_error is not None  # there is always one candidate
     if source.kind == "csv" and first_error.code == "no-header":
         raise InputFileError(
-            "no-header-text", **first_error.params, **_tried(source, len(candidates))
+            "no-header",
+            **first_error.params,
+            problem_code="text-read-as",
+            problem=_tried(source, len(candidates)),
         )
     raise first_error
 
@@ -145,7 +148,9 @@ def _tried(source: Source, count: int) -> dict[str, Any]:
     }
 
 
-def _open(source: Source, path: Path, forms: dict[str, Form], form_id: str | None) -> OpenedRegister:
+def _open(
+    source: Source, path: Path, forms: dict[str, Form], form_id: str | None
+) -> OpenedRegister:
     """One way of reading the file: its form, header and data, or InputFileError."""
     rows = source.rows()
     first_rows = list(islice(rows, HEADER_SEARCH_ROWS))
