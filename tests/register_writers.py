@@ -159,6 +159,8 @@ def pretty_printed(source: Path, target: Path) -> Path:
             data = old.read(info)
             if info.filename == "content.xml":
                 data = re.sub(rb">\s*<", b">\n    <", data)
+                # a paragraph's text on a line of its own: white space that ODF collapses
+                data = re.sub(rb"(<text:p>)([^<]+)(</text:p>)", rb"\1\n      \2\n    \3", data)
             kind = zipfile.ZIP_STORED if info.filename == "mimetype" else zipfile.ZIP_DEFLATED
             new.writestr(info.filename, data, compress_type=kind)
     return target
