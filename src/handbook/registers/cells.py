@@ -326,8 +326,8 @@ def _bound(limit: Any, ftype: str) -> Any:
 
 
 def is_blank(value: Any) -> bool:
-    """An empty cell: None or only white space."""
-    return value is None or (isinstance(value, str) and not value.strip())
+    """An empty cell: None, or only white space and characters that show nothing."""
+    return value is None or (isinstance(value, str) and not visible(value).strip())
 
 
 def display(value: Any) -> str:

@@ -17,7 +17,7 @@ from typing import Any
 
 from handbook.model.form import Form, Text
 from handbook.model.policy import Policy
-from handbook.registers.cells import column_letter, compile_field, display, is_blank
+from handbook.registers.cells import column_letter, compile_field, display, is_blank, visible
 from handbook.registers.header import HeaderMap
 from handbook.validate.personal import personal_findings
 from handbook.validate.problems import ERROR, WARNING, Problem
@@ -31,7 +31,7 @@ _BLANK, _OK, _BAD = 0, 1, 2
 
 def _evaluate(col: Column, raw: Any) -> tuple:
     """A cell's verdict, cacheable by its raw text: (kind, value, code, params)."""
-    if raw is None or (type(raw) is str and (not raw or raw.isspace())):
+    if raw is None or (type(raw) is str and not visible(raw).strip()):
         return (_BLANK, None, None, None)
     value, code, params = col.check(raw)
     if code is not None:
@@ -181,7 +181,9 @@ def _plain_cells(
     found: list[Problem] = []
     for col in plain:
         raw = cells[col.pos]
-        if raw is None or (type(raw) is str and (not raw or raw.isspace())):
+        if raw is None or (
+            type(raw) is str and (not raw or raw.isspace() or not visible(raw).strip())
+        ):
             if col.required:
                 found.append(_required(col, file, row_number))
             continue
