@@ -458,8 +458,8 @@ CATALOGUE.update(
 CATALOGUE.update(
     {
         "workbook-damaged": (
-            "无法读取电子表格 {file}：文件可能已损坏、加了密码，或者不是它的扩展名所说的格式。请在原来的程序中打开它，“另存为” .xlsx 后再试。",
-            "Cannot read the spreadsheet {file}: it may be damaged, password-protected, or not the format its extension says. Open it in the program that made it, Save As .xlsx, and try again.",
+            "无法打开电子表格 {file}：文件可能已损坏、加了密码，或者不是它的扩展名所说的格式。请在原来的程序中打开它，“另存为” .xlsx 后再试。",
+            "Cannot open the spreadsheet {file}: it may be damaged, password-protected, or not the format its extension says. Open it in the program that made it, Save As .xlsx, and try again.",
         ),
         "text-read-as": (
             "读取时按 {encoding} 编码，试过的分隔符：{separators}。编码不对时请用 --encoding 指定，或另存为“CSV UTF-8”。",
