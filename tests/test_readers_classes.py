@@ -321,3 +321,39 @@ def test_a_workbook_whose_register_is_not_the_first_sheet(tmp_path: Path) -> Non
         result = run(path, form_id)
         assert result.fatal is None and result.rows == 2
         assert [p for p in result.problems if p.severity == "error"] == []
+
+
+def test_the_page_bundle_alone_reads_every_type_in_the_table(tmp_path: Path) -> None:
+    """What the page's worker has (the zip, no calamine): .xls, .ods and a marked copy, as the command."""
+    import io
+    import subprocess
+    import sys
+
+    from handbook.site import checker_bundle
+
+    zipfile.ZipFile(io.BytesIO(checker_bundle.python_zip(ROOT))).extractall(tmp_path / "sp")
+    names = ["filled_repair.xls", "repair_field_errors.ods", "phone_scientific.csv"]
+    for name in names:
+        shutil.copy(OFFICE / name, tmp_path / name)
+    (tmp_path / "marked.xlsx").write_bytes(
+        checker.annotated((OFFICE / "repair_field_errors.xlsx").read_bytes(), "r.xlsx")
+    )
+    names.append("marked.xlsx")
+    code = (
+        "import sys, json; sys.path.insert(0, 'sp'); from pathlib import Path\n"
+        "from handbook import checker\n"
+        "print(json.dumps([checker.check(Path(n).read_bytes(), n, 'en', 'repair_followup' "
+        f"if n != 'phone_scientific.csv' else None)['problems'] for n in {names!r}]))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-S", "-c", code], cwd=tmp_path, capture_output=True, text=True
+    )
+    assert out.returncode == 0, out.stderr
+    page = json.loads(out.stdout)
+    for name, problems in zip(names, page, strict=True):
+        form = None if name == "phone_scientific.csv" else "repair_followup"
+        here = checker.check((tmp_path / name).read_bytes(), name, "en", form)["problems"]
+        assert [(p["code"], p["cell"]) for p in problems] == [
+            (p["code"], p["cell"]) for p in here
+        ], name
+    assert [p["cell"] for p in page[3] if p["severity"] == "error"] == ["G3", "G5", "Q6"]
