@@ -52,9 +52,25 @@ INVISIBLE = dict.fromkeys(
 )
 
 
+_INVISIBLE_RE = re.compile("[" + "".join(chr(c) for c in INVISIBLE) + "]")
+
+
 def visible(text: str) -> str:
     """``text`` without the characters that show nothing (ASCII text is returned as it is)."""
-    return text if text.isascii() else text.translate(INVISIBLE)
+    if text.isascii() or _INVISIBLE_RE.search(text) is None:
+        return text
+    return _INVISIBLE_RE.sub("", text)
+
+
+#: What a cell that shows nothing starts with: white space or an invisible character.
+BLANK_START = frozenset(chr(c) for c in INVISIBLE) | frozenset(
+    chr(c) for c in range(0x3001) if chr(c).isspace()
+)
+
+
+def looks_blank(text: str) -> bool:
+    """A text cell that shows nothing: empty, white space, invisible characters (fast when not)."""
+    return not text or (text[0] in BLANK_START and not visible(text).strip())
 
 
 def normalise(text: str) -> str:
@@ -233,7 +249,9 @@ def compile_field(field: Field) -> CellCheck:
 
         def check(raw: Any) -> Result:
             if type(raw) is str:
-                text = visible(raw).strip()
+                text = raw.strip()
+                if not text.isascii() and _INVISIBLE_RE.search(text) is not None:
+                    text = visible(text).strip()
             elif isinstance(raw, (dt.date, dt.datetime)):
                 # a code the spreadsheet took for a date (1-1-2001): what was typed is gone
                 return raw, "date-in-text", {"program": SPREADSHEET}
@@ -327,7 +345,7 @@ def _bound(limit: Any, ftype: str) -> Any:
 
 def is_blank(value: Any) -> bool:
     """An empty cell: None, or only white space and characters that show nothing."""
-    return value is None or (isinstance(value, str) and not visible(value).strip())
+    return value is None or (isinstance(value, str) and looks_blank(value))
 
 
 def display(value: Any) -> str:
