@@ -18,6 +18,7 @@ from handbook.messages import render, words
 from handbook.model.form import Form
 from handbook.outputs import FORMATS, ReportContext, exit_code
 from handbook.project import articles_root, forms_dir, policy_file
+from handbook.registers.formats import named
 from handbook.registers.origin import earlier_copies
 from handbook.registers.reading import register_files
 from handbook.validate import FileResult, Options, validate_files
@@ -145,7 +146,7 @@ def validate(
                     form_id,
                     0,
                     [],
-                    fatal=InputFileError("no-register-files", file=str(target)),
+                    fatal=InputFileError("no-register-files", file=str(target), types=named()),
                 )
             )
         files.extend((path, form_id) for path in found)

@@ -222,12 +222,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{file} does not exist. Check the file or folder path.",
     ),
     "no-register-files": (
-        "{file} 中没有可检查的登记表（.csv、.tsv、.txt、.xlsx、.xls 或 .ods）。",
-        "{file} contains no register files to check (.csv, .tsv, .txt, .xlsx, .xls or .ods).",
+        "{file} 中没有可检查的登记表（{types}）。",
+        "{file} contains no register files to check ({types}).",
     ),
     "not-text": (
-        "{file} 不是文本（CSV）或电子表格（.xlsx、.xls、.ods）文件。请在 Excel 或 WPS 中“另存为” .xlsx 或 CSV UTF-8。",
-        "{file} is neither a text (CSV) nor a spreadsheet (.xlsx, .xls, .ods) file. In Excel or WPS use Save As .xlsx or CSV UTF-8.",
+        "{file} 不是文本（CSV）或电子表格文件。能检查的文件：{types}。请在 Excel、WPS 或 LibreOffice 中“另存为” .xlsx 或 CSV UTF-8。",
+        "{file} is neither a text (CSV) nor a spreadsheet file. These can be checked: {types}. In Excel, WPS or LibreOffice use Save As .xlsx or CSV UTF-8.",
     ),
     "bad-encoding": (
         "{file} 第 {line} 行无法按 {encoding} 解码。请用 --encoding 指定正确的编码（如 gb18030、utf-8、utf-16），或在 Excel 中另存为“CSV UTF-8”。",

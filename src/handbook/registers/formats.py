@@ -61,3 +61,8 @@ def describe(lang: str) -> str:
     if lang == "en":
         return ", ".join(f"{t.name.en} ({', '.join(t.suffixes)})" for t in FILE_TYPES)
     return "、".join(f"{t.name.zh}（{'、'.join(t.suffixes)}）" for t in FILE_TYPES)
+
+
+def named() -> Text:
+    """The types in both languages, for a message's ``{types}``."""
+    return Text(describe("zh"), describe("en"))

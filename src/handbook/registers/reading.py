@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from handbook.errors import InputFileError
-from handbook.registers.formats import REGISTER_SUFFIXES
+from handbook.registers.formats import REGISTER_SUFFIXES, named
 from handbook.registers.workbooks import WORKBOOK_KINDS, sheet_names, workbook_rows
 
 #: The separators a text export may use, in the order a tie is decided.
@@ -93,7 +93,7 @@ def detect_encoding(path: Path, head: bytes) -> str:
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16"
     if b"\x00" in head:
-        raise InputFileError("not-text", file=str(path))
+        raise InputFileError("not-text", file=str(path), types=named())
     decoder = codecs.getincrementaldecoder("utf-8")()
     try:
         with path.open("rb") as handle:
