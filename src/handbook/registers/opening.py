@@ -100,9 +100,10 @@ def open_register(
     read, is empty, is of no known form, or has no header row among its first rows.
     """
     source = open_source(path, encoding=encoding, sheet=sheet)
-    candidates = _candidates(source, sheet is not None)
     first_error: InputFileError | None = None
-    for candidate in candidates:
+    tried = 0
+    for candidate in _candidates(source, sheet is not None):
+        tried += 1
         try:
             return _open(candidate, path, forms, form_id)
         except InputFileError as exc:
@@ -115,26 +116,32 @@ def open_register(
             "no-header",
             **first_error.params,
             problem_code="text-read-as",
-            problem=_tried(source, len(candidates)),
+            problem=_tried(source, tried),
         )
     raise first_error
 
 
-def _candidates(source: Source, sheet_given: bool) -> list[Source]:
-    """The ways to read the file, the likeliest first: sheets in order, or separators."""
-    if source.kind in WORKBOOK_KINDS:
-        if sheet_given:
-            return [source]
-        skip = marked_copy(source.path, source.kind)
-        names = [n for n in source.sheet_names() if n != skip]
-        if skip is None:
-            # the first sheet as the reader gives it; the others only if it holds no register
-            return [source] + [Source(source.path, source.kind, sheet=n) for n in names[1:]]
-        return [Source(source.path, source.kind, sheet=n) for n in names] or [source]
-    others = [s for s in SEPARATORS if s != source.delimiter]
-    return [source] + [
-        Source(source.path, source.kind, source.encoding, separator) for separator in others
-    ]
+def _candidates(source: Source, sheet_given: bool) -> Iterator[Source]:
+    """The ways to read the file, the likeliest first: sheets in order, or separators.
+
+    Only the first is prepared unless it fails (listing a big workbook's sheets costs a read).
+    """
+    if source.kind not in WORKBOOK_KINDS:
+        yield source
+        for separator in SEPARATORS:
+            if separator != source.delimiter:
+                yield Source(source.path, source.kind, source.encoding, separator)
+        return
+    skip = None if sheet_given else marked_copy(source.path, source.kind)
+    if skip is None:
+        yield source  # the given sheet, or the first as the reader gives it
+    if sheet_given:
+        return
+    names = [n for n in source.sheet_names() if n != skip]
+    if skip is not None and not names:
+        yield source  # a marked copy holding nothing but its problems: it says so itself
+    for name in names[1:] if skip is None else names:
+        yield Source(source.path, source.kind, sheet=name)
 
 
 def _tried(source: Source, count: int) -> dict[str, Any]:
