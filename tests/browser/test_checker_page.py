@@ -17,7 +17,7 @@ from urllib.parse import urljoin
 
 import pytest
 from browserkit import AXE, ROOT
-from checkerkit import Traffic, drop_and_wait, serve, shown_problems, wait_ready
+from checkerkit import Traffic, checked, drop, drop_and_wait, serve, shown_problems, wait_ready
 from click.testing import CliRunner
 
 from checker_files import (
@@ -288,5 +288,11 @@ def test_the_page_reads_every_type_in_the_readers_table_and_its_own_marked_copy(
         page.click(".hb-checker__annotate")
     saved = tmp_path / download.value.suggested_filename
     download.value.save_as(saved)
-    drop_and_wait(page, saved.name, saved.read_bytes())
+    # making the copy took a request number too: wait for any newer check to finish
+    before = checked(page)
+    drop(page, saved.name, saved.read_bytes())
+    page.wait_for_function(
+        f"() => Number(document.querySelector('#hb-checker').dataset.checked) > {before}",
+        timeout=120_000,
+    )
     assert [(p["code"], p["where"]) for p in shown_problems(page)] == first and first
