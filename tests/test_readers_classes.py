@@ -357,3 +357,31 @@ def test_the_page_bundle_alone_reads_every_type_in_the_table(tmp_path: Path) -> 
             (p["code"], p["cell"]) for p in here
         ], name
     assert [p["cell"] for p in page[3] if p["severity"] == "error"] == ["G3", "G5", "Q6"]
+
+
+def test_a_landline_that_lost_its_zero_is_told_in_a_csv_as_in_a_workbook(tmp_path: Path) -> None:
+    """The CSV a spreadsheet saves from a number cell holds its digits: the same verdict."""
+    workbook = run(OFFICE / "phone_landline_lost_zero.xlsx", None)
+    book = load_workbook(OFFICE / "phone_landline_lost_zero.xlsx")
+    sheet = book.worksheets[0]
+    path = tmp_path / "complaint_register.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        for row in sheet.iter_rows(values_only=True):
+            handle.write(
+                ",".join(
+                    ""
+                    if v is None
+                    else f"{v:%Y-%m-%d %H:%M}"
+                    if isinstance(v, dt.datetime)
+                    else str(v)
+                    for v in row
+                )
+                + "\n"
+            )
+    text = run(path, None)
+    assert (
+        [(p.code, p.cell) for p in text.problems if p.severity == "error"]
+        == [(p.code, p.cell) for p in workbook.problems if p.severity == "error"]
+        == [("number-lost-zero", "G2")]
+    )
+    assert "the spreadsheet took" in text.problems[0].message("en")

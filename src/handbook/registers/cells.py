@@ -200,7 +200,8 @@ def _mangled_number(raw: Any, text: str, pattern: re.Pattern[str] | None) -> str
     """What the spreadsheet did to a number typed into a text column, if that is why it fails."""
     if type(raw) is str and _SCIENTIFIC.match(text):
         return "number-scientific"
-    number = isinstance(raw, (int, float)) and not isinstance(raw, bool)
+    # a number cell, or its digits as a text export holds them: the same file, the same verdict
+    number = (isinstance(raw, (int, float)) and not isinstance(raw, bool)) or text.isdigit()
     if number and pattern is not None and pattern.fullmatch("0" + text):
         return "number-lost-zero"
     return None
