@@ -1,9 +1,11 @@
-"""Benchmark: reading and checking the same register as CSV and as XLSX, with each reader.
+"""Benchmark: reading and checking the same register as CSV, XLSX, ODS and XLS, with each reader.
 
 Writes N rows (default 50 000, seeded, every row valid) of the repair follow-up register as
-CSV and as XLSX, then checks each with the validator's engine in its own process: CSV, XLSX
-with python-calamine (the default), XLSX with openpyxl (the fallback, as in the browser).
-Prints rows per second and the ratios.
+CSV and as XLSX (openpyxl), then as ODS and legacy XLS (LibreOffice's own saves, by
+``soffice --convert-to``; left out when LibreOffice is not installed), and checks each with
+the validator's engine in its own process, by each reader path of ``registers.formats``:
+python-calamine (the command's), and the pure-Python fallback (the checker page's):
+openpyxl, the handbook's ODS reader, xlrd. Prints rows per second and the ratios.
 
     python benchmarks/readers_bench.py [--rows 50000]
 
@@ -15,6 +17,7 @@ from __future__ import annotations
 import argparse
 import csv
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -50,6 +53,27 @@ def to_xlsx(source: Path, target: Path) -> None:
     workbook.save(target)
 
 
+def libreoffice(source: Path, fmt: str) -> Path | None:
+    """LibreOffice's save of ``source`` as ``fmt`` (ods, xls), beside it; None without soffice."""
+    target = source.with_suffix(f".{fmt}")
+    if target.exists():
+        return target
+    command = shutil.which("soffice")
+    if command is None:
+        return None
+    started = time.perf_counter()
+    profile = (OUT / "lo-profile").resolve().as_uri()
+    subprocess.run(
+        [command, f"-env:UserInstallation={profile}", "--headless", "--convert-to", fmt]
+        + ["--outdir", str(OUT), str(source)],
+        check=True,
+        capture_output=True,
+        timeout=1800,
+    )
+    print(f"wrote {target.name} in {time.perf_counter() - started:.1f} s")
+    return target
+
+
 def run(path: Path, reader: str | None) -> tuple[int, int, float]:
     env = dict(os.environ)
     if reader:
@@ -73,12 +97,22 @@ def main() -> int:
         started = time.perf_counter()
         to_xlsx(csv_path, xlsx_path)
         print(f"wrote {xlsx_path.name} in {time.perf_counter() - started:.1f} s")
-    rates = {}
-    for label, path, reader in (
+    cases: list[tuple[str, Path, str | None]] = [
         ("CSV", csv_path, None),
         ("XLSX, calamine", xlsx_path, None),
-        ("XLSX, openpyxl", xlsx_path, "openpyxl"),
-    ):
+        ("XLSX, openpyxl", xlsx_path, "pure"),
+    ]
+    for fmt, fallback in (("ods", "ods reader"), ("xls", "xlrd")):
+        made = libreoffice(xlsx_path, fmt)
+        if made is None:
+            print(f"{fmt.upper()}: LibreOffice (soffice) is not installed; not measured")
+            continue
+        cases += [
+            (f"{fmt.upper()}, calamine", made, "calamine"),
+            (f"{fmt.upper()}, {fallback}", made, "pure"),
+        ]
+    rates = {}
+    for label, path, reader in cases:
         rows, problems, seconds = run(path, reader)
         rates[label] = rows / seconds
         print(
@@ -86,7 +120,9 @@ def main() -> int:
         )
     csv_rate = rates["CSV"]
     print(f"XLSX (calamine) / CSV: {rates['XLSX, calamine'] / csv_rate:.2f} (target >= 0.3)")
-    print(f"XLSX (openpyxl) / CSV: {rates['XLSX, openpyxl'] / csv_rate:.2f}")
+    for label, rate in rates.items():
+        if label not in ("CSV", "XLSX, calamine"):
+            print(f"{label + ' / CSV':23}: {rate / csv_rate:.2f}")
     print(f"calamine / openpyxl  : {rates['XLSX, calamine'] / rates['XLSX, openpyxl']:.1f}x")
     return 0
 

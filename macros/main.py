@@ -17,6 +17,7 @@ from handbook.load.policy import load_policy
 from handbook.load.tasks import load_tasks
 from handbook.messages import render
 from handbook.project import today
+from handbook.registers import formats
 from handbook.site import fill_page, history, pages, policy_page, tasks
 from handbook.site.indicators_page import indicators_page
 from handbook.site.limits_page import limits_table as _limits_table
@@ -50,6 +51,16 @@ def define_env(env) -> None:
     def art(article_id: str) -> str:
         """The stable, linkable anchor of article ``article_id`` (e.g. RV-16.2)."""
         return pages.article_anchor(article_id, _lang(env))
+
+    @env.macro
+    def checker_accept() -> str:
+        """The file types the checker page accepts (``accept`` of its file input), from the readers' table."""
+        return formats.checker_accept()
+
+    @env.macro
+    def register_types() -> str:
+        """The register file types that can be checked, named in the page's language."""
+        return formats.describe(_lang(env))
 
     @env.macro
     def source_note() -> str:

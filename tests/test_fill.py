@@ -283,7 +283,7 @@ def test_rows_are_added_below_a_workbooks_last_row_keeping_its_rows_and_checks(
     ("name", "data", "code"),
     [
         ("my.csv", b"a,b\r\n", "fill-not-xlsx"),
-        ("my.xlsx", b"not a zip", "xlsx-unreadable"),
+        ("my.xlsx", b"not a zip", "workbook-damaged"),
         ("my.xlsx", None, "no-header"),
     ],
 )

@@ -18,6 +18,7 @@ CODE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)+$")
 #: kebab-case strings in the code that are not message codes, with what they are.
 NOT_CODES = {
     "at-most": "a rule kind's check name",
+    "handbook-marked-copy": "a custom document property of a marked copy",
     "required-if": "a rule kind's check name",
     "fc-match": "fontconfig's command",
     "rev-parse": "a git command",

@@ -46,7 +46,6 @@
       value: "值",
       empty: "（空）",
       article: "依据 {article}",
-      ods: "提示：本页读取 .xlsx、.ods 和 CSV；旧版 .xls 文件请在 WPS、Excel 或 LibreOffice 中“另存为” .xlsx 后再检查。",
       chooseForm: "如果是其他种类的登记表，请在上面的“登记表种类”中选择后再检查一次。",
       crash: {
         memory: "{name} 太大或太复杂，超出了本页在浏览器中能处理的范围（内存不足）。检查程序已重新启动，可以接着检查其他文件；这个文件请分成几个较小的文件，或交信息部门用 handbook validate 检查。",
@@ -91,7 +90,6 @@
       value: "Value",
       empty: "(empty)",
       article: "see {article}",
-      ods: "Hint: this page reads .xlsx, .ods and CSV; save an old .xls file as .xlsx in WPS, Excel or LibreOffice, then check it.",
       chooseForm: "If it is another kind of register, choose it under “Kind of register” above and check it again.",
       crash: {
         memory: "{name} is too large or too complex for this page to check in the browser (out of memory). The checker has restarted: you can check other files; split this one into smaller files, or give it to IT to check with handbook validate.",
@@ -383,7 +381,7 @@
   }
 
   function saveAnnotated(message) {
-    const name = names[message.id].replace(/\.[^.]*$/, "") + ".annotated.xlsx";
+    const name = names[message.id].replace(/(\.annotated)?\.[^.]*$/, "") + ".annotated.xlsx";
     const blob = new Blob([message.bytes], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
     const link = element("a", { href: URL.createObjectURL(blob), download: name });
     document.body.append(link);
@@ -405,7 +403,6 @@
     if (report.fatal) {
       parts.push(element("p", { class: "hb-checker__verdict", "data-verdict": "unusable" }, t.unusable));
       parts.push(element("p", { class: "hb-checker__fatal" }, report.fatal.message));
-      if (/\.xls$/i.test(report.file)) parts.push(element("p", {}, t.ods));
       if (!report.form || report.fatal.code === "no-header") parts.push(element("p", {}, t.chooseForm));
     } else {
       parts.push(

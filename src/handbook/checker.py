@@ -5,7 +5,8 @@ same engine as ``handbook validate`` and its problems are those of
 ``handbook validate --format json`` on the same file, with two additions a
 person needs on a screen: the cell (``B7``) of each problem, and errors before
 warnings. Nothing here imports click, frictionless or jieba: the page loads only
-the pure-Python packages the validate path needs (openpyxl, et_xmlfile, yaml).
+the pure-Python packages the validate path needs (openpyxl, et_xmlfile, xlrd, yaml),
+and reads every type in ``registers.formats`` with its pure-Python reader.
 """
 
 from __future__ import annotations
@@ -90,6 +91,8 @@ def count_rows(path: Path) -> int:
     try:
         with path.open("rb") as handle:
             head = handle.read(4)
+            if head == b"\xd0\xcf\x11\xe0":  # legacy .xls: no cheap count
+                return 0
             if head != b"PK\x03\x04":
                 handle.seek(0)
                 return sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b""))
@@ -98,7 +101,8 @@ def count_rows(path: Path) -> int:
 
         workbook = openpyxl.load_workbook(path, read_only=True)
         try:
-            return int(workbook.worksheets[0].max_row or 0)
+            # the register is not always the first sheet (a marked copy lists its problems first)
+            return max(int(sheet.max_row or 0) for sheet in workbook.worksheets)
         finally:
             workbook.close()
     except Exception:  # only an estimate: the check itself reports an unreadable file

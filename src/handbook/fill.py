@@ -132,8 +132,8 @@ def append_rows(
         path.write_bytes(_as_bytes(data))
         try:
             book = openpyxl.load_workbook(path, keep_vba=base.lower().endswith(".xlsm"))
-        except Exception as exc:  # openpyxl raises many unrelated types for a bad file
-            error = InputFileError("xlsx-unreadable", file=base, reason=type(exc).__name__)
+        except Exception:  # openpyxl raises many unrelated types for a bad file
+            error = InputFileError("workbook-damaged", file=base)
             return {"message": error.render(lang)}
         sheet = book.worksheets[0]
         first = [list(r) for r in sheet.iter_rows(max_row=HEADER_SEARCH_ROWS, values_only=True)]

@@ -17,7 +17,7 @@ from urllib.parse import urljoin
 
 import pytest
 from browserkit import AXE, ROOT
-from checkerkit import Traffic, drop_and_wait, serve, shown_problems, wait_ready
+from checkerkit import Traffic, checked, drop, drop_and_wait, serve, shown_problems, wait_ready
 from click.testing import CliRunner
 
 from checker_files import (
@@ -259,3 +259,40 @@ def test_no_serious_or_critical_axe_violations_with_problems_shown(
         if v["impact"] in ("serious", "critical")
     ]
     assert bad == [], "\n".join(bad)
+
+
+def test_the_page_reads_every_type_in_the_readers_table_and_its_own_marked_copy(
+    browser, origin: str, project_cwd: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """Legacy .xls (xlrd in the page), LibreOffice's .ods, and the marked copy dropped back in."""
+    context, _traffic = browser
+    page = context.new_page()
+    page.set_viewport_size(PHONE)
+    page.goto(page_url(origin, "en"))
+    wait_ready(page)
+    office = ROOT / "tests" / "data" / "office"
+    accept = page.get_attribute(".hb-checker__input", "accept") or ""
+    from handbook.registers.formats import REGISTER_SUFFIXES
+
+    assert accept.split(",") == list(REGISTER_SUFFIXES)
+    for name in ("filled_repair.xls", "repair_field_errors.ods"):
+        data = (office / name).read_bytes()
+        drop_and_wait(page, name, data)
+        wanted = command(tmp_path, name, data, "en")["problems"]
+        assert [p["code"] for p in shown_problems(page)] == [p["code"] for p in wanted], name
+        assert "cannot be checked" not in page.inner_text(".hb-checker__result").lower()
+    data = repair_workbook_with_problems()
+    drop_and_wait(page, "维修回访.xlsx", data)
+    first = [(p["code"], p["where"]) for p in shown_problems(page)]
+    with page.expect_download(timeout=120_000) as download:
+        page.click(".hb-checker__annotate")
+    saved = tmp_path / download.value.suggested_filename
+    download.value.save_as(saved)
+    # making the copy took a request number too: wait for any newer check to finish
+    before = checked(page)
+    drop(page, saved.name, saved.read_bytes())
+    page.wait_for_function(
+        f"() => Number(document.querySelector('#hb-checker').dataset.checked) > {before}",
+        timeout=120_000,
+    )
+    assert [(p["code"], p["where"]) for p in shown_problems(page)] == first and first

@@ -14,7 +14,7 @@ from handbook.errors import HandbookError, InputFileError
 from handbook.load.articles import article_index, page_url
 from handbook.load.forms import get_form, load_forms
 from handbook.load.policy import load_policy
-from handbook.messages import words
+from handbook.messages import render, words
 from handbook.model.form import Form
 from handbook.model.policy import Policy
 from handbook.model.urls import lang_dir
@@ -22,6 +22,8 @@ from handbook.outputs import FORMATS, ReportContext, exit_code
 from handbook.outputs.escapes import visible
 from handbook.outputs.targets import annotate_targets
 from handbook.project import articles_root, forms_dir, policy_file
+from handbook.registers.formats import named
+from handbook.registers.origin import earlier_copies
 from handbook.registers.reading import register_files
 from handbook.validate import FileResult, Options, validate_files
 
@@ -148,10 +150,11 @@ def validate(
                     form_id,
                     0,
                     [],
-                    fatal=InputFileError("no-register-files", file=str(target)),
+                    fatal=InputFileError("no-register-files", file=str(target), types=named()),
                 )
             )
         files.extend((path, form_id) for path in found)
+    files = _skip_earlier_copies(files, lang)
     progress = _progress(len(files), lang)
     results = unusable + validate_files(
         files,
@@ -230,6 +233,18 @@ def _annotate(
             continue
         click.echo(visible(str(written)), err=True)
     return failed
+
+
+def _skip_earlier_copies(
+    files: list[tuple[Path, str | None]], lang: str
+) -> list[tuple[Path, str | None]]:
+    """Last run's marked copies beside their registers are not checked again (a note says so)."""
+    copies = earlier_copies([path for path, _ in files])
+    for copy, original in copies.items():
+        click.echo(
+            render("marked-copy-skipped", lang, file=str(copy), original=str(original)), err=True
+        )
+    return [(path, form) for path, form in files if path not in copies]
 
 
 def _row_progress(lang: str) -> Callable[[str, int], None] | None:

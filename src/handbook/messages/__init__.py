@@ -29,6 +29,10 @@ def render(code: str, lang: str, /, **params: Any) -> str:
     """
     zh, en = CATALOGUE.get(code, (code, code))
     template = en if lang == "en" else zh
+    # a bilingual parameter (model.form.Text: a program's or separator's name) in ``lang``
+    params = {
+        k: v.get(lang) if hasattr(v, "zh") and hasattr(v, "en") else v for k, v in params.items()
+    }
     nested = ""
     if "problem_code" in params:
         inner = params.get("problem") or {}

@@ -222,12 +222,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{file} does not exist. Check the file or folder path.",
     ),
     "no-register-files": (
-        "{file} 中没有可检查的登记表（.csv、.tsv、.txt、.xlsx、.xls 或 .ods）。",
-        "{file} contains no register files to check (.csv, .tsv, .txt, .xlsx, .xls or .ods).",
+        "{file} 中没有可检查的登记表（{types}）。",
+        "{file} contains no register files to check ({types}).",
     ),
     "not-text": (
-        "{file} 不是文本（CSV）或电子表格（.xlsx、.xls、.ods）文件。请在 Excel 或 WPS 中“另存为” .xlsx 或 CSV UTF-8。",
-        "{file} is neither a text (CSV) nor a spreadsheet (.xlsx, .xls, .ods) file. In Excel or WPS use Save As .xlsx or CSV UTF-8.",
+        "{file} 不是文本（CSV）或电子表格文件。能检查的文件：{types}。请在 Excel、WPS 或 LibreOffice 中“另存为” .xlsx 或 CSV UTF-8。",
+        "{file} is neither a text (CSV) nor a spreadsheet file. These can be checked: {types}. In Excel, WPS or LibreOffice use Save As .xlsx or CSV UTF-8.",
     ),
     "bad-encoding": (
         "{file} 第 {line} 行无法按 {encoding} 解码。请用 --encoding 指定正确的编码（如 gb18030、utf-8、utf-16），或在 Excel 中另存为“CSV UTF-8”。",
@@ -236,14 +236,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "unknown-encoding": (
         "未知的编码“{encoding}”。可用如 utf-8、utf-8-sig、gb18030、gbk、utf-16。",
         "Unknown encoding '{encoding}'. Use e.g. utf-8, utf-8-sig, gb18030, gbk, utf-16.",
-    ),
-    "xlsx-unreadable": (
-        "无法打开电子表格 {file}：{reason}。请确认它是 .xlsx、.xls 或 .ods 文件且未损坏、未加密；或用 Excel、WPS 另存为 .xlsx 后再试。",
-        "Cannot open the spreadsheet {file}: {reason}. Make sure it is an .xlsx, .xls or .ods file, not damaged or password-protected; or Save As .xlsx in Excel or WPS and try again.",
-    ),
-    "workbook-reader-missing": (
-        "{file} 是 {kind} 文件，这里只能读取 .xlsx。请用 Excel、WPS 或 LibreOffice 另存为 .xlsx 后再试。",
-        "{file} is an {kind} file, and only .xlsx can be read here. Save it as .xlsx in Excel, WPS or LibreOffice and try again.",
     ),
     "no-such-sheet": (
         "{file} 中没有名为“{sheet}”的工作表。已有：{sheets}。",
@@ -327,12 +319,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "'{value}' is not an allowed value of '{column}'. Did you mean '{suggestion}'? Choose one of: {allowed}.",
     ),
     "number-scientific": (
-        "“{column}”中的“{value}”是科学计数法：Excel 把号码当成了数字，后面几位已经丢失。请把这一列设为“文本”格式，再重新输入完整号码（如 {example}）。",
-        "'{value}' in '{column}' is in scientific notation: Excel took the number for a quantity and its last digits are lost. Set the column's format to Text and type the whole number again (e.g. {example}).",
+        "“{column}”中的“{value}”是科学计数法：{program}把号码当成了数字，后面几位已经丢失。请把这一列设为“文本”格式，再重新输入完整号码（如 {example}）。",
+        "'{value}' in '{column}' is in scientific notation: {program} took the number for a quantity and its last digits are lost. Set the column's format to Text and type the whole number again (e.g. {example}).",
     ),
     "number-lost-zero": (
-        "“{column}”中的“{value}”丢了开头的 0：Excel 把号码当成了数字。请把这一列设为“文本”格式，再重新输入号码（如 {example}）。",
-        "'{value}' in '{column}' has lost its leading 0: Excel took the number for a quantity. Set the column's format to Text and type the number again (e.g. {example}).",
+        "“{column}”中的“{value}”丢了开头的 0：{program}把号码当成了数字。请把这一列设为“文本”格式，再重新输入号码（如 {example}）。",
+        "'{value}' in '{column}' has lost its leading 0: {program} took the number for a quantity. Set the column's format to Text and type the number again (e.g. {example}).",
     ),
     "pattern": (
         "“{value}”的格式不对。应与示例一致，例如 {example}。",
@@ -542,6 +534,27 @@ CATALOGUE.update(
         "lexicon-invalid": (
             "检索词表 {file} 第 {line} 行有误：{where} 的 {key} 应为 {expected}。每条写成 say（大家的说法）、find（手册里的词）、from（说法的来源）。",
             "The search lexicon {file} line {line}: {key} of {where} should be {expected}. Each entry has say (the words people use), find (the handbook's words) and from (where the usage comes from).",
+        ),
+    }
+)
+
+CATALOGUE.update(
+    {
+        "workbook-damaged": (
+            "无法打开电子表格 {file}：文件可能已损坏、加了密码，或者不是它的扩展名所说的格式。请在原来的程序中打开它，“另存为” .xlsx 后再试。",
+            "Cannot open the spreadsheet {file}: it may be damaged, password-protected, or not the format its extension says. Open it in the program that made it, Save As .xlsx, and try again.",
+        ),
+        "text-read-as": (
+            "读取时按 {encoding} 编码，试过的分隔符：{separators}。编码不对时请用 --encoding 指定，或另存为“CSV UTF-8”。",
+            "It was read as {encoding}, trying the separators {separators}. If the encoding is wrong, pass --encoding, or Save As 'CSV UTF-8'.",
+        ),
+        "date-in-text": (
+            "“{column}”中的“{value}”被{program}变成了日期（原来输入的可能是编号，如 1-1-2001）。请把这一列设为“文本”格式，再重新输入。",
+            "'{value}' in '{column}' was turned into a date by {program} (what was typed may have been a code such as 1-1-2001). Set the column's format to Text and type it again.",
+        ),
+        "marked-copy-skipped": (
+            "{file} 是之前生成的标出问题的副本（原表 {original} 也在检查之列），已跳过。",
+            "{file} is a marked copy made earlier (its register {original} is checked too); skipped.",
         ),
     }
 )

@@ -994,3 +994,9 @@ SECTIONS["limits"] = {
         "shown": "{n} times",
     },
 }
+
+# registers/opening.py: the separators a text export was read with, in "no-header-text"
+SECTIONS["separators"] = {
+    "zh": {"comma": "逗号", "tab": "制表符", "semicolon": "分号"},
+    "en": {"comma": "comma", "tab": "tab", "semicolon": "semicolon"},
+}

@@ -19,6 +19,7 @@ from typing import Any
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.comments import Comment
+from openpyxl.packaging.custom import StringProperty
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.hyperlink import Hyperlink
@@ -32,6 +33,7 @@ from handbook.model.form import Form
 from handbook.registers.cells import column_letter
 from handbook.registers.limits import MAX_MARKED_CELLS, marked_copy_fits, unpacked_size
 from handbook.registers.opening import open_register
+from handbook.registers.origin import COPY_SUFFIX, MARK, marked_copy
 from handbook.registers.reading import open_source
 from handbook.validate.problems import ERROR, Problem
 from handbook.validate.results import FileResult
@@ -77,7 +79,7 @@ def annotate(
             limit=f"{MAX_MARKED_CELLS // max(columns, 1):,}",
         )
     if kind == "xlsx":
-        book, sheet, place = _copy_of_workbook(source, result)
+        book, sheet, place = _copy_of_workbook(source, form)
     else:
         book, sheet, place = _into_blank(source, form, lang)
     w = words("annotate", lang)
@@ -88,11 +90,15 @@ def annotate(
             marks.setdefault(cell, []).append(problem)
     for cell, problems in marks.items():
         _mark(sheet[cell], problems, w, lang)
-    _problems_sheet(book, sheet, result, place, lang, article_urls)
+    title = _problems_sheet(book, sheet, result, place, lang, article_urls)
     if due is not None:
         from handbook.outputs.due_sheet import due_sheet
 
         due_sheet(book, sheet, place, due, lang)
+    # the mark that tells a marked copy when it is checked again (registers.origin)
+    if MARK in book.custom_doc_props.names:
+        del book.custom_doc_props[MARK]
+    book.custom_doc_props.append(StringProperty(name=MARK, value=title))
     buffer = io.BytesIO()
     book.save(buffer)
     write_replacing(out, buffer.getvalue())
@@ -129,15 +135,35 @@ def write_replacing(out: Path, data: bytes) -> None:
         ) from None
 
 
-def _copy_of_workbook(source: Path, result: FileResult) -> tuple[Workbook, Worksheet, Any]:
+def _copy_of_workbook(source: Path, form: Form) -> tuple[Workbook, Worksheet, Any]:
     """The register's own workbook: cells keep their letters and rows."""
     book = load_workbook(source)
-    sheet = book.worksheets[0]
+    name = open_register(source, {form.id: form}, form.id).source.sheet
+    sheet = book[name] if name in book.sheetnames else book.worksheets[0]
+    _unmark(book, sheet, marked_copy(source, "xlsx"))
 
     def place(problem: Problem) -> str | None:
         return problem.cell
 
     return book, sheet, place
+
+
+def _unmark(book: Workbook, sheet: Worksheet, problems_sheet: str | None) -> None:
+    """A marked copy checked again: its old problems sheet, comments and fills go."""
+    if problems_sheet is None:
+        return
+    if problems_sheet in book.sheetnames and book[problems_sheet] is not sheet:
+        del book[problems_sheet]
+    # and its 待办 / Due sheet, made anew as of today
+    due_titles = {str(words("due", lang)["sheet"]) for lang in ("zh", "en")}
+    for name in list(book.sheetnames):
+        if name.rstrip("_") in due_titles and book[name] is not sheet:
+            del book[name]
+    for row in sheet.iter_rows():
+        for cell in row:
+            if cell.comment is not None and cell.comment.author == AUTHOR:
+                cell.comment = None
+                cell.fill = PatternFill()
 
 
 def _into_blank(source: Path, form: Form, lang: str) -> tuple[Workbook, Worksheet, Any]:
@@ -172,8 +198,8 @@ def _problems_sheet(
     place: Any,
     lang: str,
     article_urls: dict[str, str],
-) -> None:
-    """A sheet listing every problem, errors first, each linking to its cell."""
+) -> str:
+    """A sheet listing every problem, errors first, each linking to its cell; its title."""
     w = words("annotate", lang)
     title = w["sheet"]
     while title in book.sheetnames:
@@ -215,3 +241,9 @@ def _problems_sheet(
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "A2"
     book.active = 0
+    return title
+
+
+def annotated_name(source: Path) -> str:
+    """The file name of a register's annotated copy in a folder."""
+    return f"{source.stem}{COPY_SUFFIX}.xlsx"

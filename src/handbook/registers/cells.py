@@ -3,7 +3,10 @@
 Each field is compiled once into a ``CellCheck`` whose ``check`` returns the
 parsed value and, if something is wrong, an error code with parameters.
 Staff input is accepted in the forms they really type: 2026/3/5, 2026年3月5日,
-Excel date cells, 是/否, enum labels in either language.
+Excel date cells, 是/否, enum labels in either language. Characters that show
+nothing (zero-width spaces, U+FEFF that some exporters scatter through a file,
+soft hyphens) are removed before a cell is checked, so a value that looks like
+an allowed one is one.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from typing import Any
 
 from handbook.model.form import Field, Text
 from handbook.model.schema import FALSE_VALUES, TRUE_VALUES
+from handbook.registers.origin import SPREADSHEET
 
 # A four-digit year with - / . or 年月日, or a two-digit year with 年月日 as zh-CN
 # spreadsheets display typed dates (25年11月5日 is 2025-11-05).
@@ -39,10 +43,39 @@ _FALSE = {v.casefold() for v in FALSE_VALUES}
 
 Result = tuple[Any, str | None, dict[str, Any] | None]
 
+#: Characters that show nothing: zero-width space, non-joiner and joiner, word joiner,
+#: invisible operators, BOM / zero-width no-break space, soft hyphen, Mongolian vowel
+#: separator, left-to-right and right-to-left marks and embeddings.
+INVISIBLE = dict.fromkeys(
+    [0x00AD, 0x180E, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x2060, 0x2061, 0x2062, 0x2063]
+    + [0x2064, 0xFEFF, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069]
+)
+
+
+_INVISIBLE_RE = re.compile("[" + "".join(chr(c) for c in INVISIBLE) + "]")
+
+
+def visible(text: str) -> str:
+    """``text`` without the characters that show nothing (ASCII text is returned as it is)."""
+    if text.isascii() or _INVISIBLE_RE.search(text) is None:
+        return text
+    return _INVISIBLE_RE.sub("", text)
+
+
+#: What a cell that shows nothing starts with: white space or an invisible character.
+BLANK_START = frozenset(chr(c) for c in INVISIBLE) | frozenset(
+    chr(c) for c in range(0x3001) if chr(c).isspace()
+)
+
+
+def looks_blank(text: str) -> bool:
+    """A text cell that shows nothing: empty, white space, invisible characters (fast when not)."""
+    return not text or (text[0] in BLANK_START and not visible(text).strip())
+
 
 def normalise(text: str) -> str:
-    """Fold full-width forms, surrounding spaces and case, for matching labels and headers."""
-    return unicodedata.normalize("NFKC", text).strip().casefold()
+    """Fold full-width forms, invisible characters, surrounding spaces and case, for matching."""
+    return unicodedata.normalize("NFKC", visible(text)).strip().casefold()
 
 
 def parse_date(value: Any) -> dt.date | None:
@@ -51,7 +84,7 @@ def parse_date(value: Any) -> dt.date | None:
         return value.date()
     if isinstance(value, dt.date):
         return value
-    text = unicodedata.normalize("NFKC", str(value)).strip()
+    text = unicodedata.normalize("NFKC", visible(str(value))).strip()
     match = _DATE.match(text)
     if not match:
         # a date cell shown with its time of day (2025/11/5 0:00): the date, at midnight only
@@ -76,9 +109,17 @@ def parse_datetime(value: Any) -> dt.datetime | None:
     if isinstance(value, dt.date):
         # a workbook's date cell (calamine reads a midnight date-time cell as a date)
         return dt.datetime.combine(value, dt.time())
-    match = _DATETIME.match(unicodedata.normalize("NFKC", str(value)).strip())
+    text = unicodedata.normalize("NFKC", visible(str(value))).strip()
+    match = _DATETIME.match(text)
     if not match:
-        return None
+        # a date alone is midnight of that day, as a date cell is (some programs drop 00:00)
+        day = _DATE.match(text)
+        if day is None:
+            return None
+        try:
+            return dt.datetime(_year(day), int(day[3]), int(day[4]))
+        except ValueError:
+            return None
     try:
         moment = dt.datetime(
             _year(match),
@@ -107,6 +148,9 @@ def _as_text(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, dt.datetime):
+        # a midnight date-time cell shows as its date, as every reader gives it (calamine a date)
+        if value.time() == dt.time():
+            return value.date().isoformat()
         return value.strftime("%Y-%m-%d %H:%M")
     if isinstance(value, dt.date):
         return value.isoformat()
@@ -127,7 +171,7 @@ def _number(raw: Any) -> float | None:
         return None
     if isinstance(raw, (int, float)):
         return float(raw)
-    text = str(raw).strip()
+    text = visible(str(raw)).strip()
     if "_" in text:  # Python reads 1_000 as a number; Table Schema and staff do not
         return None
     try:
@@ -153,10 +197,11 @@ def suggest(text: str, labels: list[str]) -> str | None:
 
 
 def _mangled_number(raw: Any, text: str, pattern: re.Pattern[str] | None) -> str | None:
-    """What Excel did to a number typed into a text column, if that is why it fails."""
+    """What the spreadsheet did to a number typed into a text column, if that is why it fails."""
     if type(raw) is str and _SCIENTIFIC.match(text):
         return "number-scientific"
-    number = isinstance(raw, (int, float)) and not isinstance(raw, bool)
+    # a number cell, or its digits as a text export holds them: the same file, the same verdict
+    number = (isinstance(raw, (int, float)) and not isinstance(raw, bool)) or text.isdigit()
     if number and pattern is not None and pattern.fullmatch("0" + text):
         return "number-lost-zero"
     return None
@@ -204,7 +249,15 @@ def compile_field(field: Field) -> CellCheck:
     if field.type == "string":
 
         def check(raw: Any) -> Result:
-            text = raw.strip() if type(raw) is str else _as_text(raw).strip()
+            if type(raw) is str:
+                text = raw.strip()
+                if not text.isascii() and _INVISIBLE_RE.search(text) is not None:
+                    text = visible(text).strip()
+            elif isinstance(raw, (dt.date, dt.datetime)):
+                # a code the spreadsheet took for a date (1-1-2001): what was typed is gone
+                return raw, "date-in-text", {"program": SPREADSHEET}
+            else:
+                text = _as_text(raw).strip()
             if enum_map:
                 key = enum_map.get(normalise(text))
                 if key is None:
@@ -217,7 +270,8 @@ def compile_field(field: Field) -> CellCheck:
             if pattern is not None and not pattern.fullmatch(text):
                 mangled = _mangled_number(raw, text, pattern)
                 if mangled is not None:
-                    return text, mangled, {"example": example or pattern.pattern}
+                    params = {"example": example or pattern.pattern, "program": SPREADSHEET}
+                    return text, mangled, params
                 return text, "pattern", {"example": example or pattern.pattern}
             return text, None, None
     elif field.type == "date":
@@ -253,7 +307,7 @@ def compile_field(field: Field) -> CellCheck:
         def check(raw: Any) -> Result:
             if isinstance(raw, bool):
                 return raw, None, None
-            text = _as_text(raw).strip().casefold()
+            text = visible(_as_text(raw)).strip().casefold()
             if text in _TRUE:
                 return True, None, None
             if text in _FALSE:
@@ -291,8 +345,8 @@ def _bound(limit: Any, ftype: str) -> Any:
 
 
 def is_blank(value: Any) -> bool:
-    """An empty cell: None or only white space."""
-    return value is None or (isinstance(value, str) and not value.strip())
+    """An empty cell: None, or only white space and characters that show nothing."""
+    return value is None or (isinstance(value, str) and looks_blank(value))
 
 
 def display(value: Any) -> str:

@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from handbook.errors import InputFileError
-from handbook.model.form import Form
+from handbook.messages import words
+from handbook.model.form import Form, Text
 from handbook.registers.cells import is_blank
 from handbook.registers.header import (
     HEADER_SEARCH_ROWS,
@@ -23,7 +24,14 @@ from handbook.registers.header import (
     score,
 )
 from handbook.registers.limits import cap_row
-from handbook.registers.reading import Source, open_source
+from handbook.registers.origin import marked_copy
+from handbook.registers.reading import SEPARATORS, Source, open_source
+from handbook.registers.workbooks import WORKBOOK_KINDS
+
+#: The errors after which another sheet or separator is tried: the header was not found.
+_NOT_FOUND = ("no-header", "form-not-recognised", "empty-file")
+#: The words of ``SEPARATORS``, in messages.
+_SEPARATOR_WORDS = {",": "comma", "\t": "tab", ";": "semicolon"}
 
 
 @dataclass
@@ -75,8 +83,7 @@ def peek_form(
     path: Path, forms: dict[str, Form], encoding: str | None = None, sheet: str | None = None
 ) -> Form:
     """The form of a file from its first rows only; InputFileError if it cannot be told."""
-    source = open_source(path, encoding=encoding, sheet=sheet)
-    return identify_form(path, forms, list(islice(source.rows(), HEADER_SEARCH_ROWS)))
+    return open_register(path, forms, None, encoding, sheet).form
 
 
 def open_register(
@@ -88,10 +95,71 @@ def open_register(
 ) -> OpenedRegister:
     """Open ``path`` as a register of ``form_id`` (or of the form it is found to be).
 
-    Raises InputFileError when the file cannot be read, is empty, is of no known
-    form, or has no header row among its first rows.
+    The register is in the first sheet that holds a form's header (a marked
+    copy's problems sheet is never read), and a text export is read with the
+    separator that gives a header. Raises InputFileError when the file cannot be
+    read, is empty, is of no known form, or has no header row among its first rows.
     """
     source = open_source(path, encoding=encoding, sheet=sheet)
+    first_error: InputFileError | None = None
+    tried = 0
+    for candidate in _candidates(source, sheet is not None):
+        tried += 1
+        try:
+            return _open(candidate, path, forms, form_id)
+        except InputFileError as exc:
+            if exc.code not in _NOT_FOUND:
+                raise
+            first_error = first_error or exc
+    assert first_error is not None  # there is always one candidate
+    if source.kind == "csv" and first_error.code == "no-header":
+        raise InputFileError(
+            "no-header",
+            **first_error.params,
+            problem_code="text-read-as",
+            problem=_tried(source, tried),
+        )
+    raise first_error
+
+
+def _candidates(source: Source, sheet_given: bool) -> Iterator[Source]:
+    """The ways to read the file, the likeliest first: sheets in order, or separators.
+
+    Only the first is prepared unless it fails (listing a big workbook's sheets costs a read).
+    """
+    if source.kind not in WORKBOOK_KINDS:
+        yield source
+        for separator in SEPARATORS:
+            if separator != source.delimiter:
+                yield Source(source.path, source.kind, source.encoding, separator)
+        return
+    skip = None if sheet_given else marked_copy(source.path, source.kind)
+    if skip is None:
+        yield source  # the given sheet, or the first as the reader gives it
+    if sheet_given:
+        return
+    names = [n for n in source.sheet_names() if n != skip]
+    if skip is not None and not names:
+        yield source  # a marked copy holding nothing but its problems: it says so itself
+    for name in names[1:] if skip is None else names:
+        yield Source(source.path, source.kind, sheet=name)
+
+
+def _tried(source: Source, count: int) -> dict[str, Any]:
+    """The encoding and separators tried, for the message."""
+    separators = [source.delimiter] + [s for s in SEPARATORS if s != source.delimiter]
+    zh, en = words("separators", "zh"), words("separators", "en")
+    keys = [_SEPARATOR_WORDS[s] for s in separators[:count]]
+    return {
+        "encoding": (source.encoding or "utf-8").upper().replace("_", "-"),
+        "separators": Text("、".join(zh[k] for k in keys), ", ".join(en[k] for k in keys)),
+    }
+
+
+def _open(
+    source: Source, path: Path, forms: dict[str, Form], form_id: str | None
+) -> OpenedRegister:
+    """One way of reading the file: its form, header and data, or InputFileError."""
     rows = source.rows()
     if source.kind != "csv":  # a CSV field is bounded by the csv module already
         rows = map(cap_row, rows)

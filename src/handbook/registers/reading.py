@@ -1,8 +1,10 @@
-"""Open a register file as rows of cells, whatever Excel produced.
+"""Open a register file as rows of cells, whatever spreadsheet program produced it.
 
-CSV in UTF-8 (with or without BOM), GBK/GB18030 and UTF-16 with tabs (Excel's
-"Unicode text"), and workbooks: XLSX, legacy XLS and ODS (``workbooks``). Rows are produced lazily so memory stays flat
-however long the file is. Files are only ever opened for reading.
+Text exports in UTF-8 (with or without BOM), GBK/GB18030 and UTF-16 (with its
+BOM, as Excel's "Unicode text"), separated by commas, tabs or semicolons, and
+workbooks: XLSX, legacy XLS and ODS (``workbooks``; the types are listed once,
+in ``formats``). Rows are produced lazily so memory stays flat however long the
+file is. Files are only ever opened for reading.
 """
 
 from __future__ import annotations
@@ -16,10 +18,12 @@ from pathlib import Path
 from typing import Any
 
 from handbook.errors import InputFileError
+from handbook.registers.formats import REGISTER_SUFFIXES, named
 from handbook.registers.limits import check_archive
-from handbook.registers.workbooks import WORKBOOK_KINDS, workbook_rows
+from handbook.registers.workbooks import WORKBOOK_KINDS, sheet_names, workbook_rows
 
-REGISTER_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".xls", ".ods")
+#: The separators a text export may use, in the order a tie is decided.
+SEPARATORS = (",", "\t", ";")
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .xls (and other Office 97 files)
 _CHUNK = 1 << 20
 
@@ -40,6 +44,12 @@ class Source:
             return workbook_rows(self.path, self.kind, self.sheet)
         return _csv_rows(self.path, self.encoding or "utf-8", self.delimiter)
 
+    def sheet_names(self) -> list[str]:
+        """The sheets of a workbook, in order; none for a text file."""
+        if self.kind in WORKBOOK_KINDS:
+            return sheet_names(self.path, self.kind)
+        return []
+
 
 def open_source(path: Path, encoding: str | None = None, sheet: str | None = None) -> Source:
     """Inspect ``path`` and decide how to read it; raise InputFileError if it cannot be used."""
@@ -54,7 +64,7 @@ def open_source(path: Path, encoding: str | None = None, sheet: str | None = Non
         ) from None
     if head.startswith(b"PK\x03\x04"):
         if not zipfile.is_zipfile(path):
-            raise InputFileError("xlsx-unreadable", file=str(path), reason="zip")
+            raise InputFileError("workbook-damaged", file=str(path))
         kind = _zip_kind(path)
         check_archive(path, kind)  # sizes and ratios before anything is unpacked
         return Source(path, kind, sheet=sheet)
@@ -86,7 +96,7 @@ def detect_encoding(path: Path, head: bytes) -> str:
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16"
     if b"\x00" in head:
-        raise InputFileError("not-text", file=str(path))
+        raise InputFileError("not-text", file=str(path), types=named())
     decoder = codecs.getincrementaldecoder("utf-8")()
     try:
         with path.open("rb") as handle:
@@ -99,11 +109,14 @@ def detect_encoding(path: Path, head: bytes) -> str:
 
 
 def _delimiter(path: Path, head: bytes, encoding: str) -> str:
-    if path.suffix.lower() == ".tsv" or encoding.startswith("utf-16"):
+    """The separator that splits the first lines into the most cells (a title row has none)."""
+    if path.suffix.lower() == ".tsv":
         return "\t"
-    text = head.decode(encoding, errors="ignore")
-    first = text.splitlines()[0] if text else ""
-    return "\t" if first.count("\t") > first.count(",") else ","
+    text = codecs.getincrementaldecoder(encoding)(errors="ignore").decode(head)
+    lines = text.lstrip("\ufeff").splitlines()[:10]
+    widths = {sep: max((line.count(sep) for line in lines), default=0) for sep in SEPARATORS}
+    best = max(SEPARATORS, key=lambda sep: widths[sep])  # the first of equals wins: comma
+    return best if widths[best] else ","
 
 
 def _csv_rows(path: Path, encoding: str, delimiter: str) -> Iterator[list[Any]]:

@@ -16,6 +16,7 @@ from typing import Any
 from handbook.errors import InputFileError
 from handbook.model.form import Form
 from handbook.registers.cells import compile_field, is_blank
+from handbook.registers.formats import named
 from handbook.registers.opening import open_register
 from handbook.registers.reading import register_files
 
@@ -85,7 +86,7 @@ def read_registers(
     for target in paths:
         found = register_files(target)
         if not found:
-            raise InputFileError("no-register-files", file=str(target))
+            raise InputFileError("no-register-files", file=str(target), types=named())
         for path in found:
             form, rows, unreadable = read_register(path, forms, encoding=encoding)
             registers.add(form.id, rows, unreadable)

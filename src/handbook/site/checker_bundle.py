@@ -9,7 +9,7 @@ is installed in this environment, without any network:
   policy and the zh article pages at ``handbook/_shipped/`` exactly as the
   wheel ships them (so ``handbook.project`` finds them there), and those
   forms already loaded, pickled (``handbook.checker.PICKLE_NAME``);
-- the pure-Python packages of the validate path: openpyxl, et_xmlfile,
+- the pure-Python packages of the validate path: openpyxl, et_xmlfile, xlrd,
   chinese_calendar and PyYAML's ``yaml`` (its optional C extension is left out; ``yaml`` works
   without it).
 
@@ -52,6 +52,8 @@ PURE_PYTHON = {
     "PyYAML": ("yaml",),
     # working-day deadlines: China's holidays (pure Python)
     "chinese-calendar": ("chinese_calendar",),
+    # legacy .xls (BIFF8): the fallback reader in formats.FILE_TYPES, where calamine cannot run
+    "xlrd": ("xlrd",),
 }
 #: Sub-packages of handbook that only the build uses.
 BUILD_ONLY = ("site",)

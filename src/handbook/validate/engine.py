@@ -17,7 +17,14 @@ from typing import Any
 
 from handbook.model.form import Form, Text
 from handbook.model.policy import Policy
-from handbook.registers.cells import column_letter, compile_field, display, is_blank
+from handbook.registers.cells import (
+    BLANK_START,
+    column_letter,
+    compile_field,
+    display,
+    is_blank,
+    looks_blank,
+)
 from handbook.registers.header import HeaderMap
 from handbook.validate.personal import personal_findings
 from handbook.validate.problems import ERROR, WARNING, Problem
@@ -31,7 +38,7 @@ _BLANK, _OK, _BAD = 0, 1, 2
 
 def _evaluate(col: Column, raw: Any) -> tuple:
     """A cell's verdict, cacheable by its raw text: (kind, value, code, params)."""
-    if raw is None or (type(raw) is str and (not raw or raw.isspace())):
+    if raw is None or (type(raw) is str and looks_blank(raw)):
         return (_BLANK, None, None, None)
     value, code, params = col.check(raw)
     if code is not None:
@@ -181,7 +188,9 @@ def _plain_cells(
     found: list[Problem] = []
     for col in plain:
         raw = cells[col.pos]
-        if raw is None or (type(raw) is str and (not raw or raw.isspace())):
+        if raw is None or (
+            type(raw) is str and (not raw or (raw[0] in BLANK_START and looks_blank(raw)))
+        ):
             if col.required:
                 found.append(_required(col, file, row_number))
             continue

@@ -11,6 +11,7 @@ formula-injection checks.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,7 @@ from handbook.registers.header import (
     HeaderMap,
 )
 from handbook.registers.opening import open_register, peek_form
+from handbook.registers.origin import SPREADSHEET, writer
 from handbook.validate.engine import UniqueTracker, check_rows, duplicate_rows
 from handbook.validate.problems import ERROR, Problem
 from handbook.validate.references import reference_targets, resolve_references
@@ -66,6 +68,7 @@ def check_file(
                 result.problems.sort(key=lambda p: (p.row is None, p.row or 0))
         result.unique = []
         result.on_rows = None
+        result.problems = _name_the_program(result.problems, path, source.kind)
     except InputFileError as exc:
         _unusable(result, exc)
     except MemoryError:  # what was read is dropped with the frames; the next file is checked
@@ -81,6 +84,19 @@ def _unusable(result: FileResult, exc: InputFileError) -> None:
     result.pending = []
     result.unique = []
     result.on_rows = None
+
+
+def _name_the_program(problems: list[Problem], path: Path, kind: str) -> list[Problem]:
+    """Messages that blame "the spreadsheet" name the program when the file names it."""
+    if not any(p.params.get("program") is SPREADSHEET for p in problems):
+        return problems
+    program = writer(path, kind)
+    return [
+        replace(p, params={**p.params, "program": program})
+        if p.params.get("program") is SPREADSHEET
+        else p
+        for p in problems
+    ]
 
 
 def _duplicate_problems(
