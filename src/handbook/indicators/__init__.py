@@ -55,6 +55,7 @@ __all__ = [
     "compute",
     "data_period",
     "monthly",
+    "monthly_indicators",
     "settings_from_policy",
 ]
 
@@ -171,15 +172,53 @@ def build_report(
     )
 
 
+#: registers an indicator reads beyond the rows dated in its period (the visit roster: every
+#: officer who visited anywhere counts, so an officer who skipped a month still owes a visit)
+WHOLE_REGISTERS = frozenset({"visit_record"})
+
+
+def _month_buckets(registers: Registers, months: list[Period]) -> list[Registers]:
+    """For each month, the rows with any date in it (every indicator picks rows by a date in its period)."""
+    index = {(m.start.year, m.start.month): i for i, m in enumerate(months)}
+    buckets = [Registers() for _ in months]
+    for form_id, rows in registers.rows.items():
+        if form_id in WHOLE_REGISTERS:
+            for bucket in buckets:
+                bucket.rows[form_id] = rows
+            continue
+        lists: list[list[dict]] = [[] for _ in months]
+        for row in rows:
+            seen = {index.get((v.year, v.month)) for v in row.values() if isinstance(v, dt.date)}
+            for i in seen:
+                if i is not None:
+                    lists[i].append(row)
+        for bucket, found in zip(buckets, lists, strict=True):
+            bucket.rows[form_id] = found
+    return buckets
+
+
+def monthly_indicators(
+    registers: Registers, ctx: Context
+) -> tuple[list[Period], list[list[Indicator]]]:
+    """The months of ``ctx.period`` and every indicator of each month (rows sorted into months once)."""
+    months = ctx.period.months()
+    buckets = _month_buckets(registers, months)
+    found = [
+        compute(bucket, replace(ctx, period=month))
+        for bucket, month in zip(buckets, months, strict=True)
+    ]
+    return months, found
+
+
 def monthly(
     registers: Registers, ctx: Context, keys: Iterable[str]
 ) -> tuple[list[Period], dict[str, list[Figure]]]:
     """The months of ``ctx.period`` and, for each indicator key, its overall figure per month."""
     wanted = tuple(keys)
-    months = ctx.period.months()
+    months, per_month = monthly_indicators(registers, ctx)
     series: dict[str, list[Figure]] = {key: [] for key in wanted}
-    for month in months:
-        found = {ind.key: ind.figure for ind in compute(registers, replace(ctx, period=month))}
+    for indicators in per_month:
+        found = {ind.key: ind.figure for ind in indicators}
         for key in wanted:
             series[key].append(found[key])
     return months, series

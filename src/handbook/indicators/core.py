@@ -38,6 +38,8 @@ class Figure:
     target: float | None = None
     comparison: str = AT_LEAST
     suppressed: bool = False
+    #: the group size judged for suppression when it is not the denominator (e.g. households)
+    size: float | None = None
 
     @property
     def status(self) -> str:
@@ -82,6 +84,8 @@ class Indicator:
     unit: str = SHARE
     groups: tuple[Group, ...] = ()
     method: str | None = None
+    #: every group divides by the overall denominator (a group missing in one estate is 0 of it)
+    shared_denominator: bool = False
 
 
 #: The policy settings indicators use; their values come from ``policy.yaml`` only.
@@ -245,10 +249,8 @@ class Context:
         size: float | None = None,
     ) -> Figure:
         """A figure, suppressed when its group (``size``, default the denominator) is too small."""
-        size = denominator if size is None else size
-        return Figure(
-            numerator, denominator, target, comparison, 0 < size < self.settings.threshold
-        )
+        small = 0 < (denominator if size is None else size) < self.settings.threshold
+        return Figure(numerator, denominator, target, comparison, small, size)
 
 
 Row = dict[str, Any]

@@ -731,3 +731,43 @@ SECTIONS["annotate"] = {
         "none": "No problems found.",
     },
 }
+
+# indicators/render_group.py, site/group_report.py: the report of many estates and the group
+SECTIONS["group-report"] = {
+    "zh": {
+        "heading": "各项目与集团指标",
+        "comparison": "各项目对比（主要指标）",
+        "estate": "项目",
+        "region": "区域",
+        "group": "集团合计",
+        "group_note": "集团数值 = 各项目分子之和 ÷ 各项目分母之和（不是各项目比率的平均）；每个项目用自己的总户数和物管员人数。",
+        "estates_count": "{n} 个项目",
+        "group_detail": "集团指标明细",
+        "trend": "月度趋势（集团）",
+        "month": "月份",
+        "estate_detail": "项目明细：{name}",
+        "not_met_count": "未达标的项目：{n} 个",
+        "charts": "主要指标的月度趋势",
+        "html_title": "各项目与集团回访与投诉指标",
+        "generated": "依据登记表生成，只含合计数，不含姓名、电话或房号。",
+        "lang_other": "English",
+    },
+    "en": {
+        "heading": "Indicators per estate and for the group",
+        "comparison": "Estates compared (main indicators)",
+        "estate": "Estate",
+        "region": "Region",
+        "group": "Group total",
+        "group_note": "Group value = sum of the estates' numerators ÷ sum of their denominators (never a mean of rates); each estate uses its own households and officers.",
+        "estates_count": "{n} estates",
+        "group_detail": "The group's indicators in detail",
+        "trend": "Monthly trend (group)",
+        "month": "Month",
+        "estate_detail": "Estate in detail: {name}",
+        "not_met_count": "Estates not meeting the target: {n}",
+        "charts": "Monthly trend of the main indicators",
+        "html_title": "Follow-up and complaint indicators per estate and for the group",
+        "generated": "Made from the registers; totals only, no name, phone or flat number.",
+        "lang_other": "中文",
+    },
+}

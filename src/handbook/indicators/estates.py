@@ -1,0 +1,184 @@
+"""Indicators per estate and for the group: each estate on its own denominators, the group from totals.
+
+An estate's registers are read, its indicators (and their month-by-month
+figures) computed with its own ``property.yaml``, and its rows dropped; only
+the figures travel on. The group is then the sum of those figures
+(``pooling``), never a mean of rates. Estates are independent, so they are
+spread over processes (``jobs``); the result does not depend on how many.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from handbook.errors import InputFileError
+from handbook.indicators import (
+    IndicatorReport,
+    Settings,
+    build_report,
+    context,
+    data_period,
+    monthly_indicators,
+)
+from handbook.indicators.core import Indicator
+from handbook.indicators.pooling import pool_reports
+from handbook.load.estates import EstateFolder
+from handbook.model.form import Form
+from handbook.model.period import Period, months_between
+from handbook.model.policy import Policy
+from handbook.registers.reading import register_files
+from handbook.registers.records import Registers, read_registers
+
+#: the indicators of the comparison table (estates as rows) and of the trend charts
+MAIN_KEYS = (
+    "followup_rate",
+    "followup_resolution_rate",
+    "complaint_rate_per_household",
+    "complaint_on_time_rate",
+    "survey_satisfaction",
+    "hotline_satisfaction",
+    "visits_per_officer",
+)
+
+
+@dataclass(frozen=True)
+class EstateReport:
+    """One estate's indicators for the period, and every indicator of each month of it."""
+
+    folder: EstateFolder
+    report: IndicatorReport
+    months: tuple[Period, ...]
+    trend: tuple[tuple[Indicator, ...], ...]
+    #: the whole months this estate's registers cover (None: no dated row)
+    span: Period | None
+
+
+@dataclass(frozen=True)
+class GroupReport:
+    """Every estate's report and the group's, on one period."""
+
+    period: Period
+    as_of: dt.datetime
+    settings: Settings
+    estates: tuple[EstateReport, ...]
+    group: IndicatorReport
+    months: tuple[Period, ...]
+    group_trend: tuple[tuple[Indicator, ...], ...]
+
+
+def _read(folder: EstateFolder, forms: dict[str, Form]) -> Registers:
+    """The estate's registers; an estate with no register file yet has no rows (every figure: no data)."""
+    if not register_files(folder.path):
+        return Registers()
+    return read_registers([folder.path], forms)
+
+
+def estate_report(
+    folder: EstateFolder,
+    forms: dict[str, Form],
+    policy: Policy,
+    period: Period | None,
+    as_of: dt.datetime,
+) -> EstateReport:
+    """One estate's figures for ``period`` (default: the months its own registers cover)."""
+    registers = _read(folder, forms)
+    own = data_period(registers)
+    ctx = context(registers, policy, forms, folder.estate, period, as_of)
+    report = build_report(registers, policy, forms, folder.estate, ctx.period, as_of)
+    months, per_month = monthly_indicators(registers, ctx)
+    return EstateReport(folder, report, tuple(months), tuple(tuple(m) for m in per_month), own)
+
+
+def _run(
+    folders: Sequence[EstateFolder],
+    forms: dict[str, Form],
+    policy: Policy,
+    period: Period | None,
+    as_of: dt.datetime,
+    jobs: int,
+    on_done: Callable[[EstateReport], None] | None,
+) -> list[EstateReport]:
+    done: list[EstateReport | None] = [None] * len(folders)
+    if jobs > 1 and len(folders) > 1:
+        from concurrent.futures import ProcessPoolExecutor, as_completed
+
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            futures = {
+                pool.submit(estate_report, f, forms, policy, period, as_of): i
+                for i, f in enumerate(folders)
+            }
+            for future in as_completed(futures):
+                done[futures[future]] = future.result()
+                if on_done:
+                    on_done(future.result())
+    else:
+        for i, f in enumerate(folders):
+            done[i] = estate_report(f, forms, policy, period, as_of)
+            if on_done:
+                on_done(done[i])  # type: ignore[arg-type]
+    return [d for d in done if d is not None]
+
+
+def _common_period(reports: Sequence[EstateReport], as_of: dt.datetime) -> Period:
+    """The whole months any estate's registers cover (this year when none has a dated row)."""
+    spans = [r.span for r in reports if r.span is not None]
+    if not spans:
+        return months_between(dt.date(as_of.year, 1, 1), dt.date(as_of.year, 12, 1))
+    return months_between(min(s.start for s in spans), max(s.end for s in spans))
+
+
+def _pooled(
+    reports: Sequence[IndicatorReport], period: Period, as_of: dt.datetime
+) -> IndicatorReport:
+    settings = reports[0].settings
+    rows: dict[str, int] = {}
+    for r in reports:
+        for form_id, n in r.rows.items():
+            rows[form_id] = rows.get(form_id, 0) + n
+    households = [r.households for r in reports if r.households is not None]
+    return IndicatorReport(
+        period,
+        as_of,
+        settings,
+        tuple(pool_reports([r.indicators for r in reports], settings.threshold)),
+        dict(sorted(rows.items())),
+        sum(r.files for r in reports),
+        sum(r.unreadable_cells for r in reports),
+        sum(households) if households else None,
+    )
+
+
+def build_group_report(
+    folders: Sequence[EstateFolder],
+    forms: dict[str, Form],
+    policy: Policy,
+    period: Period | None = None,
+    as_of: dt.datetime | None = None,
+    jobs: int = 1,
+    on_done: Callable[[EstateReport], None] | None = None,
+) -> GroupReport:
+    """Every estate's report and the group's for ``period`` (default: the months any estate covers).
+
+    Without a period, each estate is first computed on its own months; the few
+    whose months differ from the group's are computed again on the group's.
+    """
+    if not folders:
+        raise InputFileError("no-estates", file="")
+    as_of = as_of or dt.datetime.now().replace(microsecond=0)
+    reports = _run(folders, forms, policy, period, as_of, jobs, on_done)
+    if period is None and reports:
+        period = _common_period(reports, as_of)
+        again = [i for i, r in enumerate(reports) if r.report.period != period]
+        redone = _run([folders[i] for i in again], forms, policy, period, as_of, jobs, None)
+        for i, r in zip(again, redone, strict=True):
+            reports[i] = r
+    period = period or _common_period(reports, as_of)
+    group = _pooled([r.report for r in reports], period, as_of)
+    months = reports[0].months
+    threshold = group.settings.threshold
+    trend = tuple(
+        tuple(pool_reports([r.trend[m] for r in reports], threshold)) for m in range(len(months))
+    )
+    return GroupReport(period, as_of, group.settings, tuple(reports), group, months, trend)
