@@ -74,9 +74,22 @@ PERIOD_DATES = {
 }
 
 
+def _read_or_unknown(registers: Registers, ctx: Context, form_id: str) -> Context:
+    """``ctx``, or without the estate's households and officers when no ``form_id`` file was read.
+
+    An estate that handed in no complaint register has no complaint rate ("no
+    data"), not 0 %; its households then add nothing to a group's denominator.
+    """
+    if form_id in registers.rows:
+        return ctx
+    return replace(ctx, estate=replace(ctx.estate, households=None, property_officers={}))
+
+
 def compute(registers: Registers, ctx: Context) -> list[Indicator]:
     """Every indicator for ``ctx.period``, in section order."""
     r = registers.get
+    by_complaints = _read_or_unknown(registers, ctx, "complaint_register")
+    by_visits = _read_or_unknown(registers, ctx, "visit_record")
     return [
         survey.survey_satisfaction(ctx, r("opinion_survey")),
         survey.survey_response_rate(ctx, r("survey_summary")),
@@ -90,15 +103,15 @@ def compute(registers: Registers, ctx: Context) -> list[Indicator]:
         ),
         followups.repair_satisfaction(ctx, r("repair_followup")),
         followups.followup_satisfaction(ctx, r("followup_record")),
-        complaints.complaint_rate_per_household(ctx, r("complaint_register")),
+        complaints.complaint_rate_per_household(by_complaints, r("complaint_register")),
         complaints.substantiated_share(ctx, r("complaint_register")),
         complaints.complaint_on_time_rate(ctx, r("complaint_register")),
         complaints.complaint_followup_satisfaction(ctx, r("complaint_register")),
         hotline.hotline_response_rate(ctx, r("hotline_callback")),
         hotline.hotline_resolution_rate(ctx, r("hotline_callback")),
         hotline.hotline_satisfaction(ctx, r("hotline_callback")),
-        visits.visits_per_officer(ctx, r("visit_record")),
-        visits.visit_frequency_rate(ctx, r("visit_record")),
+        visits.visits_per_officer(by_visits, r("visit_record")),
+        visits.visit_frequency_rate(by_visits, r("visit_record")),
     ]
 
 
