@@ -13,7 +13,7 @@ import traceback
 import click
 
 from handbook import __version__
-from handbook.cli import blank, forms, lint, report, validate
+from handbook.cli import blank, forms, lint, new_registers, report, validate
 from handbook.errors import HandbookError
 from handbook.messages import words
 
@@ -37,7 +37,14 @@ def cli(debug: bool) -> None:
     _State.debug = debug
 
 
-for _command in (forms.forms, blank.blank, lint.lint, validate.validate, report.report):
+for _command in (
+    forms.forms,
+    blank.blank,
+    lint.lint,
+    validate.validate,
+    report.report,
+    new_registers.new_registers,
+):
     cli.add_command(_command)
 
 
