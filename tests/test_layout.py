@@ -19,6 +19,7 @@ LAYERS = {
     "blanks": 4,
     "indicators": 5,
     "outputs": 5,
+    "export": 5,
     "site": 6,
     "checker": 6,
     "cli": 7,

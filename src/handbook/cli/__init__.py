@@ -13,7 +13,7 @@ import traceback
 import click
 
 from handbook import __version__
-from handbook.cli import blank, forms, lint, new_registers, report, validate
+from handbook.cli import blank, export, forms, lint, new_registers, report, validate
 from handbook.errors import HandbookError
 from handbook.messages import words
 
@@ -44,6 +44,7 @@ for _command in (
     validate.validate,
     report.report,
     new_registers.new_registers,
+    export.export,
 ):
     cli.add_command(_command)
 

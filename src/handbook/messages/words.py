@@ -833,3 +833,15 @@ Copy the `{example}` folder, rename it after the estate and change its `property
 """,
     },
 }
+
+# cli/export.py
+SECTIONS["export"] = {
+    "zh": {
+        "table": "{table}：{rows} 行",
+        "unreadable": "有 {n} 个单元格无法识别，导出为空值；请先用 handbook validate 检查。",
+    },
+    "en": {
+        "table": "{table}: {rows} rows",
+        "unreadable": "{n} cells could not be read and were exported as nulls; check with handbook validate first.",
+    },
+}
