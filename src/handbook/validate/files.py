@@ -164,6 +164,35 @@ def _by_group(count: int, groups: Sequence[str] | None) -> dict[str, list[int]]:
     return found
 
 
+def _estates_in_pool(
+    files: Sequence[tuple[Path, str | None]],
+    forms: dict[str, Form],
+    policy: Policy,
+    options: Options,
+    key_columns: dict[str, dict[str, set[str]]],
+    parts: dict[str, list[int]],
+    jobs: int,
+    on_done: Any,
+) -> list[FileResult]:
+    """Whole estates spread over ``jobs`` processes, each resolving its own references."""
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    results: list[FileResult | None] = [None] * len(files)
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        futures = {
+            pool.submit(
+                _check_all, [files[i] for i in indexes], forms, policy, options, key_columns
+            ): indexes
+            for indexes in parts.values()
+        }
+        for future in as_completed(futures):
+            for index, result in zip(futures[future], future.result(), strict=True):
+                results[index] = result
+                if on_done:
+                    on_done(index, result)
+    return [r for r in results if r is not None]
+
+
 def validate_files(
     files: Sequence[tuple[Path, str | None]],
     forms: dict[str, Form],
@@ -187,21 +216,7 @@ def validate_files(
     results: list[FileResult | None] = [None] * len(files)
     parts = _by_group(len(files), groups)
     if jobs > 1 and len(parts) > 1:
-        from concurrent.futures import ProcessPoolExecutor, as_completed
-
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            estate_futures = {
-                pool.submit(
-                    _check_all, [files[i] for i in indexes], forms, policy, options, key_columns
-                ): indexes
-                for indexes in parts.values()
-            }
-            for future in as_completed(estate_futures):
-                for index, result in zip(estate_futures[future], future.result(), strict=True):
-                    results[index] = result
-                    if on_done:
-                        on_done(index, result)
-        return [r for r in results if r is not None]
+        return _estates_in_pool(files, forms, policy, options, key_columns, parts, jobs, on_done)
     if jobs > 1 and len(files) > 1:
         from concurrent.futures import ProcessPoolExecutor, as_completed
 
