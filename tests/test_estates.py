@@ -19,7 +19,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from handbook.cli import cli
-from handbook.indicators import compute, context, monthly_indicators
+from handbook.indicators import FIELDS, compute, context, monthly_indicators
 from handbook.indicators.core import Figure
 from handbook.indicators.estates import build_group_report
 from handbook.indicators.pooling import pool_figures
@@ -326,3 +326,16 @@ def test_a_reference_is_judged_within_its_estate(tmp_path: Path) -> None:
     ]
     assert wrong and all("乙园" in file for file, _ in wrong)
     assert not any("甲苑" in p["file"] for p in data["problems"] if p["severity"] == "error")
+
+
+def test_reading_only_the_indicators_columns_changes_no_figure() -> None:
+    """The group report reads ``FIELDS`` only; an indicator reading another column fails here."""
+    forms = load_forms(ROOT / "forms")
+    policy = load_policy(ROOT / "policy.yaml")
+    estate = load_estate(ROOT / "data" / "property.yaml")
+    full = read_registers([ROOT / "data"], forms)
+    few = read_registers([ROOT / "data"], forms, wanted=FIELDS)
+    assert set(few.rows) == set(FIELDS)
+    for period in (None, parse_period("2026-Q1"), parse_period("2025-12")):
+        ctx = context(full, policy, forms, estate, period, AS_OF)
+        assert compute(few, ctx) == compute(full, ctx)

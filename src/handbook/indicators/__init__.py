@@ -85,6 +85,49 @@ def _read_or_unknown(registers: Registers, ctx: Context, form_id: str) -> Contex
     return replace(ctx, estate=replace(ctx.estate, households=None, property_officers={}))
 
 
+#: The registers and columns the indicators read (None: every column); a report of many
+#: estates reads only these (``tests/test_estates.py`` checks the figures do not change).
+FIELDS: dict[str, frozenset[str] | None] = {
+    "opinion_survey": None,  # the survey items are a policy setting
+    "survey_summary": frozenset(
+        {"issued_on", "survey_round", "forms_returned", "forms_issued", "occupied_units"}
+    ),
+    "repair_followup": frozenset(
+        {"completed_on", "followup_on", "visitor_role", "repair_class", "satisfaction"}
+    ),
+    "complaint_register": frozenset(
+        {
+            "received_at",
+            "due_at",
+            "closed_at",
+            "followup_at",
+            "followup_rating",
+            "substantiated",
+            "category",
+            "severity",
+        }
+    ),
+    "rectification_notice": frozenset({"issued_at", "rectified_on", "verification"}),
+    "followup_record": frozenset(
+        {"followup_date", "reply_due", "replied_on", "satisfaction", "source_type"}
+    ),
+    "visit_record": frozenset(
+        {"visit_date", "visitor", "visitor_role", "property_type", "reply_due", "replied_on"}
+    ),
+    "hotline_callback": frozenset(
+        {
+            "received_at",
+            "dispatched_at",
+            "first_contact_at",
+            "resolved",
+            "satisfaction",
+            "second_satisfaction",
+            "source",
+        }
+    ),
+}
+
+
 def compute(registers: Registers, ctx: Context) -> list[Indicator]:
     """Every indicator for ``ctx.period``, in section order."""
     r = registers.get

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from handbook.errors import InputFileError
 from handbook.indicators import (
+    FIELDS,
     IndicatorReport,
     Settings,
     build_report,
@@ -72,7 +73,7 @@ def _read(folder: EstateFolder, forms: dict[str, Form]) -> Registers:
     """The estate's registers; an estate with no register file yet has no rows (every figure: no data)."""
     if not register_files(folder.path):
         return Registers()
-    return read_registers([folder.path], forms)
+    return read_registers([folder.path], forms, wanted=FIELDS)
 
 
 def estate_report(
