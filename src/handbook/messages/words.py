@@ -745,12 +745,9 @@ SECTIONS["group-report"] = {
         "group_detail": "集团指标明细",
         "trend": "月度趋势（集团）",
         "month": "月份",
-        "estate_detail": "项目明细：{name}",
-        "not_met_count": "未达标的项目：{n} 个",
         "charts": "主要指标的月度趋势",
         "html_title": "各项目与集团回访与投诉指标",
         "generated": "依据登记表生成，只含合计数，不含姓名、电话或房号。",
-        "lang_other": "English",
     },
     "en": {
         "heading": "Indicators per estate and for the group",
@@ -763,12 +760,9 @@ SECTIONS["group-report"] = {
         "group_detail": "The group's indicators in detail",
         "trend": "Monthly trend (group)",
         "month": "Month",
-        "estate_detail": "Estate in detail: {name}",
-        "not_met_count": "Estates not meeting the target: {n}",
         "charts": "Monthly trend of the main indicators",
         "html_title": "Follow-up and complaint indicators per estate and for the group",
         "generated": "Made from the registers; totals only, no name, phone or flat number.",
-        "lang_other": "中文",
     },
 }
 

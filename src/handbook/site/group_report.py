@@ -81,7 +81,7 @@ def _trend_chart(report: GroupReport, lang: str) -> str:
         Series(title(k, lang), [month[position[k]].figure.value for month in report.group_trend])
         for k in keys
     ]
-    svg = line_chart("hb-group-trend", g["charts"], labels, series, g["charts"], width=CHART_WIDTH)
+    svg = line_chart("group_trend", g["charts"], labels, series, g["charts"], width=CHART_WIDTH)
     return _figure(svg, g["charts"])
 
 
