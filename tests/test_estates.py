@@ -339,3 +339,35 @@ def test_reading_only_the_indicators_columns_changes_no_figure() -> None:
     for period in (None, parse_period("2026-Q1"), parse_period("2025-12")):
         ctx = context(full, policy, forms, estate, period, AS_OF)
         assert compute(few, ctx) == compute(full, ctx)
+
+
+def test_a_hidden_estate_cell_cannot_be_derived_from_the_group(three_estates: Path) -> None:
+    """乙园's 2 renovation-noise complaints are hidden; the group shows 6, so 甲苑's 4 is hidden too."""
+    report = _group(three_estates)
+
+    def cell(key: str, estate: str):  # type: ignore[no-untyped-def]
+        found = next(e.report for e in report.estates if e.folder.key == estate)
+        groups = found.indicator("complaint_rate_per_household").groups
+        return next(g.figure for g in groups if g.key == key)
+
+    assert cell("renovation_noise", "乙园").status == "suppressed"
+    assert cell("renovation_noise", "华东/甲苑").status == "suppressed"
+    pooled = report.group.indicator("complaint_rate_per_household").groups
+    assert next(g.figure for g in pooled if g.key == "renovation_noise").status == "ok"
+
+
+@given(st.lists(st.integers(0, 12), min_size=2, max_size=6))
+def test_no_single_hidden_cell_beside_a_shown_group(counts: list[int]) -> None:
+    """Whatever the estates' counts, never exactly one hidden estate cell when the group is shown."""
+    from handbook.indicators.complementary import protect
+    from handbook.indicators.core import Indicator
+    from handbook.indicators.pooling import pool_indicators
+
+    estates = [
+        Indicator("k", "s", None, Figure(n, n + 5, suppressed=0 < n < 3, size=n)) for n in counts
+    ]
+    group = pool_indicators(estates, 3)
+    after, pooled = protect(list(estates), group)
+    hidden = [i.figure for i in after if i.figure.denominator and i.figure.suppressed]
+    if pooled.figure.status == "ok":
+        assert len(hidden) != 1

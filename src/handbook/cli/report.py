@@ -129,6 +129,10 @@ def report(
     policy = load_policy(policy_file(folder))
     chosen = parse_period(period) if period else None
     targets = list(paths) or [Path("data")]
+    if by and property_file is not None:
+        raise click.UsageError(
+            "--by estate reads each estate's own property.yaml: leave out --property"
+        )
     if property_file is None and (by or fmt == "html" or is_repository(targets)):
         report_estates(
             targets, forms, policy, chosen, as_of, fmt, lang, output, by is not None, jobs

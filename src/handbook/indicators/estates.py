@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from handbook.errors import InputFileError
 from handbook.indicators import (
@@ -23,6 +23,7 @@ from handbook.indicators import (
     data_period,
     monthly_indicators,
 )
+from handbook.indicators.complementary import protect
 from handbook.indicators.core import Indicator
 from handbook.indicators.pooling import pool_reports
 from handbook.load.estates import EstateFolder
@@ -179,7 +180,40 @@ def build_group_report(
     group = _pooled([r.report for r in reports], period, as_of)
     months = reports[0].months
     threshold = group.settings.threshold
-    trend = tuple(
-        tuple(pool_reports([r.trend[m] for r in reports], threshold)) for m in range(len(months))
+    trend = [pool_reports([r.trend[m] for r in reports], threshold) for m in range(len(months))]
+    estates_now, group_now = _protected(
+        [list(r.report.indicators) for r in reports], group.indicators
     )
-    return GroupReport(period, as_of, group.settings, tuple(reports), group, months, trend)
+    per_month = [
+        _protected([list(r.trend[m]) for r in reports], trend[m]) for m in range(len(months))
+    ]
+    final = tuple(
+        replace(
+            r,
+            report=replace(r.report, indicators=estates_now[i]),
+            trend=tuple(month[0][i] for month in per_month),
+        )
+        for i, r in enumerate(reports)
+    )
+    return GroupReport(
+        period,
+        as_of,
+        group.settings,
+        final,
+        replace(group, indicators=group_now),
+        months,
+        tuple(month[1] for month in per_month),
+    )
+
+
+def _protected(
+    estates: list[list[Indicator]], group: Sequence[Indicator]
+) -> tuple[list[tuple[Indicator, ...]], tuple[Indicator, ...]]:
+    """Every indicator through complementary suppression (``complementary.protect``)."""
+    out_group = []
+    for k, pooled in enumerate(group):
+        column, pooled = protect([e[k] for e in estates], pooled)
+        for e, ind in zip(estates, column, strict=True):
+            e[k] = ind
+        out_group.append(pooled)
+    return [tuple(e) for e in estates], tuple(out_group)
