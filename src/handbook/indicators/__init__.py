@@ -228,9 +228,16 @@ def build_report(
     )
 
 
-#: registers an indicator reads beyond the rows dated in its period (the visit roster: every
+#: registers an indicator reads beyond the rows dated in its period: the visit roster (every
 #: officer who visited anywhere counts, so an officer who skipped a month still owes a visit)
-WHOLE_REGISTERS = frozenset({"visit_record"})
+ROSTER_REGISTERS = frozenset({"visit_record"})
+ROSTER_FIELDS = ("visitor_role", "visitor", "property_type")
+
+
+def _roster(rows: list[dict]) -> list[dict]:
+    """One undated row per officer and property type: on the roster of every month, a visit in none."""
+    seen = {tuple(r.get(k) for k in ROSTER_FIELDS) for r in rows}
+    return [dict(zip(ROSTER_FIELDS, key, strict=True)) for key in sorted(seen, key=str)]
 
 
 def _month_buckets(registers: Registers, months: list[Period]) -> list[Registers]:
@@ -238,10 +245,7 @@ def _month_buckets(registers: Registers, months: list[Period]) -> list[Registers
     index = {(m.start.year, m.start.month): i for i, m in enumerate(months)}
     buckets = [Registers() for _ in months]
     for form_id, rows in registers.rows.items():
-        if form_id in WHOLE_REGISTERS:
-            for bucket in buckets:
-                bucket.rows[form_id] = rows
-            continue
+        extra = _roster(rows) if form_id in ROSTER_REGISTERS else []
         lists: list[list[dict]] = [[] for _ in months]
         for row in rows:
             seen = {index.get((v.year, v.month)) for v in row.values() if isinstance(v, dt.date)}
@@ -249,7 +253,7 @@ def _month_buckets(registers: Registers, months: list[Period]) -> list[Registers
                 if i is not None:
                     lists[i].append(row)
         for bucket, found in zip(buckets, lists, strict=True):
-            bucket.rows[form_id] = found
+            bucket.rows[form_id] = found + extra
     return buckets
 
 

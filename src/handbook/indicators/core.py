@@ -118,6 +118,8 @@ class Settings:
     values: dict[str, Any]
     clauses: dict[str, tuple[str, ...]] = field(default_factory=dict)
     history: dict[str, Setting] = field(default_factory=dict)
+    #: terms already looked up, by (key, date): a report asks for the same day thousands of times
+    _terms: dict[tuple[str, Any], Term] = field(default_factory=dict, compare=False, repr=False)
 
     def __getitem__(self, key: str) -> Any:
         return self.values[key]
@@ -126,7 +128,11 @@ class Settings:
         """The value of ``key`` in force on ``day`` (a date or datetime), with its unit and period."""
         setting = self.history.get(key)
         if setting is not None and day is not None:
-            return setting.term_on(as_date(day))
+            date = as_date(day)
+            found = self._terms.get((key, date))
+            if found is None:
+                found = self._terms[(key, date)] = setting.term_on(date)
+            return found
         unit = setting.unit if setting is not None else "days"
         return Term(self.values[key], unit)
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from handbook.errors import InputFileError
 from handbook.indicators import (
     FIELDS,
+    PERIOD_DATES,
     IndicatorReport,
     Settings,
     build_report,
@@ -53,8 +54,6 @@ class EstateReport:
     report: IndicatorReport
     months: tuple[Period, ...]
     trend: tuple[tuple[Indicator, ...], ...]
-    #: the whole months this estate's registers cover (None: no dated row)
-    span: Period | None
 
 
 @dataclass(frozen=True)
@@ -86,11 +85,10 @@ def estate_report(
 ) -> EstateReport:
     """One estate's figures for ``period`` (default: the months its own registers cover)."""
     registers = _read(folder, forms)
-    own = data_period(registers)
     ctx = context(registers, policy, forms, folder.estate, period, as_of)
     report = build_report(registers, policy, forms, folder.estate, ctx.period, as_of)
     months, per_month = monthly_indicators(registers, ctx)
-    return EstateReport(folder, report, tuple(months), tuple(tuple(m) for m in per_month), own)
+    return EstateReport(folder, report, tuple(months), tuple(tuple(m) for m in per_month))
 
 
 def _run(
@@ -123,9 +121,28 @@ def _run(
     return [d for d in done if d is not None]
 
 
-def _common_period(reports: Sequence[EstateReport], as_of: dt.datetime) -> Period:
+def estate_span(folder: EstateFolder, forms: dict[str, Form]) -> Period | None:
+    """The whole months an estate's registers cover, reading only the dates that place rows."""
+    if not register_files(folder.path):
+        return None
+    dates = {form_id: frozenset({name}) for form_id, name in PERIOD_DATES.items()}
+    return data_period(read_registers([folder.path], forms, wanted=dates))
+
+
+def _spans(
+    folders: Sequence[EstateFolder], forms: dict[str, Form], jobs: int
+) -> list[Period | None]:
+    if jobs > 1 and len(folders) > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            return list(pool.map(estate_span, folders, [forms] * len(folders), chunksize=4))
+    return [estate_span(f, forms) for f in folders]
+
+
+def _common_period(found: Sequence[Period | None], as_of: dt.datetime) -> Period:
     """The whole months any estate's registers cover (this year when none has a dated row)."""
-    spans = [r.span for r in reports if r.span is not None]
+    spans = [s for s in found if s is not None]
     if not spans:
         return months_between(dt.date(as_of.year, 1, 1), dt.date(as_of.year, 12, 1))
     return months_between(min(s.start for s in spans), max(s.end for s in spans))
@@ -163,20 +180,15 @@ def build_group_report(
 ) -> GroupReport:
     """Every estate's report and the group's for ``period`` (default: the months any estate covers).
 
-    Without a period, each estate is first computed on its own months; the few
-    whose months differ from the group's are computed again on the group's.
+    Without a period, a first quick pass reads only the date that places each
+    row (``PERIOD_DATES``) to find the months any estate covers.
     """
     if not folders:
         raise InputFileError("no-estates", file="")
     as_of = as_of or dt.datetime.now().replace(microsecond=0)
+    if period is None:
+        period = _common_period(_spans(folders, forms, jobs), as_of)
     reports = _run(folders, forms, policy, period, as_of, jobs, on_done)
-    if period is None and reports:
-        period = _common_period(reports, as_of)
-        again = [i for i, r in enumerate(reports) if r.report.period != period]
-        redone = _run([folders[i] for i in again], forms, policy, period, as_of, jobs, None)
-        for i, r in zip(again, redone, strict=True):
-            reports[i] = r
-    period = period or _common_period(reports, as_of)
     group = _pooled([r.report for r in reports], period, as_of)
     months = reports[0].months
     threshold = group.settings.threshold
