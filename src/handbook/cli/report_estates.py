@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -18,6 +20,9 @@ from handbook.load.estates import EstateFolder, find_estates
 from handbook.model.form import Form
 from handbook.model.period import Period
 from handbook.model.policy import Policy
+
+if TYPE_CHECKING:  # the indicators are imported when the command runs
+    from handbook.indicators.estates import EstateReport
 
 
 def estates_under(targets: list[Path]) -> list[EstateFolder]:
@@ -34,12 +39,13 @@ def is_repository(targets: list[Path]) -> bool:
     return len(found) > 1 or any(f.key != "." for f in found)
 
 
-def _progress(total: int, lang: str):  # type: ignore[no-untyped-def]
+def _progress(total: int) -> Callable[[EstateReport], None] | None:
+    """Estates done so far, on stderr, only when it is a terminal."""
     if total < 2 or not sys.stderr.isatty():
         return None
     done = [0]
 
-    def report(estate) -> None:  # type: ignore[no-untyped-def]
+    def report(estate: EstateReport) -> None:
         done[0] += 1
         click.echo(
             f"\r{done[0]}/{total}: {estate.folder.key}"[:120].ljust(120),
@@ -75,7 +81,7 @@ def report_estates(
     if not folders:
         raise InputFileError("no-estates", file=", ".join(str(t) for t in targets))
     result = build_group_report(
-        folders, forms, policy, period, as_of, jobs, _progress(len(folders), lang)
+        folders, forms, policy, period, as_of, jobs, _progress(len(folders))
     )
     if fmt == "html":
         from handbook.site.group_report import write_group_site
