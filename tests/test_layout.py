@@ -20,6 +20,7 @@ LAYERS = {
     "indicators": 5,
     "due": 5,
     "outputs": 5,
+    "export": 5,
     "site": 6,
     "checker": 6,
     "fill": 6,

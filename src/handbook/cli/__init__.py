@@ -14,7 +14,7 @@ from concurrent.futures.process import BrokenProcessPool
 import click
 
 from handbook import __version__
-from handbook.cli import blank, due, forms, lint, report, validate
+from handbook.cli import blank, due, export, forms, lint, new_registers, report, validate
 from handbook.errors import HandbookError
 from handbook.messages import render, words
 from handbook.outputs.escapes import visible
@@ -39,7 +39,16 @@ def cli(debug: bool) -> None:
     _State.debug = debug
 
 
-for _command in (forms.forms, blank.blank, lint.lint, validate.validate, report.report, due.due):
+for _command in (
+    forms.forms,
+    blank.blank,
+    lint.lint,
+    validate.validate,
+    report.report,
+    new_registers.new_registers,
+    export.export,
+    due.due,
+):
     cli.add_command(_command)
 
 

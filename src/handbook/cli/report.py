@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 from handbook.cli.common import FORMS, LANG, reports_errors
+from handbook.cli.report_estates import is_repository, report_estates
 from handbook.load.estate import find_estate, load_estate
 from handbook.load.forms import load_forms
 from handbook.load.policy import load_policy
@@ -23,7 +24,7 @@ from handbook.registers.records import read_registers
 
 #: the report's formats (handbook.indicators.render), imported when the command runs so that
 #: ``handbook validate`` does not pay for the indicators
-RENDERERS = ("text", "json", "csv")
+RENDERERS = ("text", "json", "csv", "html")
 
 
 def _as_of(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.datetime | None:
@@ -51,7 +52,20 @@ def _as_of(_ctx: click.Context, _param: click.Parameter, value: str | None) -> d
     type=click.Choice(list(RENDERERS)),
     default="text",
     show_default=True,
-    help="json carries a version number; csv has one line per figure.",
+    help="json carries a version number; csv has one line per figure; html (with -o FOLDER) a static report with charts.",
+)
+@click.option(
+    "--by",
+    type=click.Choice(["estate"]),
+    default=None,
+    help="One report per estate (each folder with a property.yaml) and the group's, with a comparison table and a monthly trend.",
+)
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Compute estates in parallel processes.",
 )
 @LANG
 @click.option(
@@ -72,7 +86,7 @@ def _as_of(_ctx: click.Context, _param: click.Parameter, value: str | None) -> d
     "--output",
     type=click.Path(path_type=Path),
     default=None,
-    help="Write to this file instead of stdout (CSV gets a BOM so Excel opens it).",
+    help="Write to this file instead of stdout (CSV gets a BOM so Excel opens it); a folder for html.",
 )
 @FORMS
 @reports_errors
@@ -80,6 +94,8 @@ def report(
     paths: tuple[Path, ...],
     period: str | None,
     fmt: str,
+    by: str | None,
+    jobs: int,
     lang: str,
     property_file: Path | None,
     as_of: dt.datetime | None,
@@ -99,6 +115,13 @@ def report(
       handbook report data/ --period 2026-Q1 --lang en
       handbook report data/ --period 2026 --format csv -o 指标-2026.csv
       handbook report data/ --format json | jq '.indicators[].value'
+      handbook report registers/ --by estate --format json --jobs 2
+      handbook report registers/ --by estate --format html -o 指标报告/ --lang zh
+
+    A folder holding several estates (each in a folder with its own
+    property.yaml; regions may group them) is reported per estate with each
+    estate's own households and officers; the group's figures are the sums of
+    the estates' numerators over the sums of their denominators.
     """
     from handbook.indicators import build_report
     from handbook.indicators.render import render_csv, render_json, render_text
@@ -108,6 +131,15 @@ def report(
     policy = load_policy(policy_file(folder))
     chosen = parse_period(period) if period else None
     targets = list(paths) or [Path("data")]
+    if by and property_file is not None:
+        raise click.UsageError(
+            "--by estate reads each estate's own property.yaml: leave out --property"
+        )
+    if property_file is None and (by or fmt == "html" or is_repository(targets)):
+        report_estates(
+            targets, forms, policy, chosen, as_of, fmt, lang, output, by is not None, jobs
+        )
+        return
     registers = read_registers(targets, forms)
     estate_path = property_file or find_estate(targets)
     estate = load_estate(estate_path) if estate_path else None

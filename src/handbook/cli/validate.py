@@ -12,6 +12,7 @@ import click
 from handbook.cli.common import FORMS, LANG, reports_errors
 from handbook.errors import HandbookError, InputFileError
 from handbook.load.articles import article_index, page_url
+from handbook.load.estates import estate_keys
 from handbook.load.forms import get_form, load_forms
 from handbook.load.policy import load_policy
 from handbook.messages import render, words
@@ -87,7 +88,7 @@ def _form_urls(folder: Path, base: str, lang: str, form_ids: list[str]) -> dict[
     type=click.IntRange(min=1),
     default=1,
     show_default=True,
-    help="Check files in parallel.",
+    help="Check in parallel processes: whole estates when there are several, else files.",
 )
 @click.option(
     "--handbook-url",
@@ -164,6 +165,7 @@ def validate(
         jobs,
         progress,
         _row_progress(lang),
+        estate_keys([path for path, _ in files], list(targets)),  # references within an estate
     )
     ctx = ReportContext(
         lang,

@@ -44,6 +44,7 @@ def complaint_rate_per_household(ctx: Context, complaints: list[Row]) -> Indicat
         ctx.settings.article("complaint_rate_max"),
         ctx.figure(len(rows), households, target, BELOW, size=households),
         groups=groups,
+        shared_denominator=True,
     )
 
 

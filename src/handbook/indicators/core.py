@@ -38,6 +38,8 @@ class Figure:
     target: float | None = None
     comparison: str = AT_LEAST
     suppressed: bool = False
+    #: the group size judged for suppression when it is not the denominator (e.g. households)
+    size: float | None = None
 
     @property
     def status(self) -> str:
@@ -82,6 +84,8 @@ class Indicator:
     unit: str = SHARE
     groups: tuple[Group, ...] = ()
     method: str | None = None
+    #: every group divides by the overall denominator (a group missing in one estate is 0 of it)
+    shared_denominator: bool = False
 
 
 #: The policy settings indicators use; their values come from ``policy.yaml`` only.
@@ -114,6 +118,8 @@ class Settings:
     values: dict[str, Any]
     clauses: dict[str, tuple[str, ...]] = field(default_factory=dict)
     history: dict[str, Setting] = field(default_factory=dict)
+    #: terms already looked up, by (key, date): a report asks for the same day thousands of times
+    _terms: dict[tuple[str, Any], Term] = field(default_factory=dict, compare=False, repr=False)
 
     def __getitem__(self, key: str) -> Any:
         return self.values[key]
@@ -122,7 +128,11 @@ class Settings:
         """The value of ``key`` in force on ``day`` (a date or datetime), with its unit and period."""
         setting = self.history.get(key)
         if setting is not None and day is not None:
-            return setting.term_on(as_date(day))
+            date = as_date(day)
+            found = self._terms.get((key, date))
+            if found is None:
+                found = self._terms[(key, date)] = setting.term_on(date)
+            return found
         unit = setting.unit if setting is not None else "days"
         return Term(self.values[key], unit)
 
@@ -245,10 +255,8 @@ class Context:
         size: float | None = None,
     ) -> Figure:
         """A figure, suppressed when its group (``size``, default the denominator) is too small."""
-        size = denominator if size is None else size
-        return Figure(
-            numerator, denominator, target, comparison, 0 < size < self.settings.threshold
-        )
+        small = 0 < (denominator if size is None else size) < self.settings.threshold
+        return Figure(numerator, denominator, target, comparison, small, size)
 
 
 Row = dict[str, Any]

@@ -558,3 +558,21 @@ CATALOGUE.update(
         ),
     }
 )
+
+# ---- many estates (handbook report --by estate, export, new-registers) --------------------
+CATALOGUE.update(
+    {
+        "no-estates": (
+            "{file} 下没有物业项目：每个项目的文件夹里应有一个 property.yaml（总户数、物管员人数）。用 handbook new-registers 可建立示例结构。",
+            "There is no estate under {file}: each estate's folder should hold a property.yaml (households, property officers). handbook new-registers sets up an example layout.",
+        ),
+        "export-target": (
+            "无法写入 {file}：{reason}。请写 --to 文件名.duckdb，或一个空文件夹（Parquet）。",
+            "Cannot write {file}: {reason}. Write --to NAME.duckdb, or an empty folder (Parquet).",
+        ),
+        "new-registers-not-empty": (
+            "{file} 已存在且不是空文件夹；为免覆盖已有文件，请指定一个新的或空的文件夹。",
+            "{file} exists and is not an empty folder; to overwrite nothing, give a new or empty folder.",
+        ),
+    }
+)

@@ -1000,3 +1000,111 @@ SECTIONS["separators"] = {
     "zh": {"comma": "逗号", "tab": "制表符", "semicolon": "分号"},
     "en": {"comma": "comma", "tab": "tab", "semicolon": "semicolon"},
 }
+
+# indicators/render_group.py, site/group_report.py: the report of many estates and the group
+SECTIONS["group-report"] = {
+    "zh": {
+        "heading": "各项目与集团指标",
+        "comparison": "各项目对比（主要指标）",
+        "estate": "项目",
+        "region": "区域",
+        "group": "集团合计",
+        "group_note": "集团数值 = 各项目分子之和 ÷ 各项目分母之和（不是各项目比率的平均）；每个项目用自己的总户数和物管员人数。",
+        "estates_count": "{n} 个项目",
+        "group_detail": "集团指标明细",
+        "trend": "月度趋势（集团）",
+        "month": "月份",
+        "charts": "主要指标的月度趋势",
+        "html_title": "各项目与集团回访与投诉指标",
+        "generated": "依据登记表生成，只含合计数，不含姓名、电话或房号。",
+    },
+    "en": {
+        "heading": "Indicators per estate and for the group",
+        "comparison": "Estates compared (main indicators)",
+        "estate": "Estate",
+        "region": "Region",
+        "group": "Group total",
+        "group_note": "Group value = sum of the estates' numerators ÷ sum of their denominators (never a mean of rates); each estate uses its own households and officers.",
+        "estates_count": "{n} estates",
+        "group_detail": "The group's indicators in detail",
+        "trend": "Monthly trend (group)",
+        "month": "Month",
+        "charts": "Monthly trend of the main indicators",
+        "html_title": "Follow-up and complaint indicators per estate and for the group",
+        "generated": "Made from the registers; totals only, no name, phone or flat number.",
+    },
+}
+
+# blanks/repository.py: the files ``handbook new-registers`` writes into a new registers repository
+SECTIONS["new-registers"] = {
+    "zh": {
+        "estate_name": "示例花园",
+        "template": "模板.csv",
+        "property_comment": "# 物业概况：本项目指标的分母（只写数字，不写姓名）。请改成本项目的实际数字。",
+        "households_comment": "# 总户数：按户计算投诉率的分母",
+        "officers_comment": "# 各物业类型的物管员人数：走访频率的分母",
+        "readme": """# 登记表仓库
+
+本仓库保存各物业项目填写好的登记表，每次提交都由 `handbook validate` 自动检查。
+
+## 结构
+
+- 每个项目一个文件夹，里面有 `property.yaml`（总户数、各物业类型的物管员人数）和每种登记表一个文件夹（文件夹名是表单编号，如 `complaint_register/`）。
+- 区域可以把项目归在一起：`华东/示例花园/`。没有 `property.yaml` 的文件夹就是区域。
+- 登记表文件放进对应的文件夹，CSV、XLSX、XLS、ODS 都可以，例如 `示例花园/complaint_register/2026-03.xlsx`。各文件夹里的 `模板.csv` 是空白表头，可以删除。
+- 编号的引用（如处理通知单引用投诉编号）只在同一项目内核对。
+
+## 新增一个项目
+
+复制 `{example}` 文件夹，改名为项目名称，改写其中的 `property.yaml`。
+
+## 给 IT 的说明
+
+- `.github/workflows/registers.yml`：每次推送都检查全部登记表（`--jobs 2` 按项目并行），并生成各项目与集团的指标报告（静态网页，作为构建产物 `indicators` 下载，可发布到内网）。请把 `HANDBOOK_PACKAGE` 改成公司内部发布手册程序包的位置。
+- `.pre-commit-config.yaml`：提交前在本机检查改动过的登记表（需要先 `pip install pre-commit` 并运行 `pre-commit install`）。
+- 本机检查：`handbook validate . --jobs 2`；指标：`handbook report . --by estate`；分析用导出：`handbook export . --to 登记表.duckdb`。
+- 退出码：0 通过（可有警告），1 数据有错，2 文件无法使用。
+""",
+    },
+    "en": {
+        "estate_name": "Sample Gardens",
+        "template": "template.csv",
+        "property_comment": "# Property description: the denominators of this estate's indicators (numbers only, no names). Change them to this estate's own.",
+        "households_comment": "# households: the denominator of the complaint rate per household",
+        "officers_comment": "# property officers per property type: the denominator of the visit frequency",
+        "readme": """# Registers repository
+
+This repository holds the filled-in registers of the company's estates; every push is checked by `handbook validate`.
+
+## Layout
+
+- One folder per estate, holding its `property.yaml` (households, property officers per property type) and one folder per register, named by the form id (e.g. `complaint_register/`).
+- Regions may group estates: `East/Sample Gardens/`. A folder without a `property.yaml` is a region.
+- Put register files in their folder, as CSV, XLSX, XLS or ODS, e.g. `Sample Gardens/complaint_register/2026-03.xlsx`. The `template.csv` in each folder is a blank header and may be deleted.
+- Numbers referred to across registers (a notice naming a complaint) are checked within the same estate only.
+
+## Adding an estate
+
+Copy the `{example}` folder, rename it after the estate and change its `property.yaml`.
+
+## For IT
+
+- `.github/workflows/registers.yml`: every push checks every register (`--jobs 2`, estates in parallel) and builds the indicators report per estate and for the group (a static web page, downloadable as the `indicators` artifact, ready to publish on the intranet). Set `HANDBOOK_PACKAGE` to where the company publishes the handbook package.
+- `.pre-commit-config.yaml`: changed registers are checked on your machine before each commit (`pip install pre-commit`, then `pre-commit install`).
+- On a machine: `handbook validate . --jobs 2`; indicators: `handbook report . --by estate`; for analysts: `handbook export . --to registers.duckdb`.
+- Exit codes: 0 valid (warnings allowed), 1 invalid data, 2 unusable input.
+""",
+    },
+}
+
+# cli/export.py
+SECTIONS["export"] = {
+    "zh": {
+        "table": "{table}：{rows} 行",
+        "unreadable": "有 {n} 个单元格无法识别，导出为空值；请先用 handbook validate 检查。",
+    },
+    "en": {
+        "table": "{table}: {rows} rows",
+        "unreadable": "{n} cells could not be read and were exported as nulls; check with handbook validate first.",
+    },
+}

@@ -8,7 +8,7 @@ never guesses at a value the validator would reject.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,7 +17,7 @@ from handbook.errors import InputFileError
 from handbook.model.form import Form
 from handbook.registers.cells import compile_field, is_blank
 from handbook.registers.formats import named
-from handbook.registers.opening import open_register
+from handbook.registers.opening import open_register, peek_form
 from handbook.registers.reading import register_files
 
 Row = dict[str, Any]
@@ -48,14 +48,18 @@ def read_register(
     form_id: str | None = None,
     encoding: str | None = None,
     sheet: str | None = None,
+    fields: Collection[str] | None = None,
 ) -> tuple[Form, list[Row], int]:
-    """One register file as ``(form, rows, unreadable cells)``; InputFileError if unusable."""
+    """One register file as ``(form, rows, unreadable cells)``; InputFileError if unusable.
+
+    ``fields`` limits the columns parsed (a report needs a few of them); None: every one.
+    """
     register = open_register(path, forms, form_id, encoding, sheet)
     form, header = register.form, register.header
     checks = []
     for position, name in header.columns.items():
         f = form.field(name)
-        if f is not None and not f.derived:
+        if f is not None and not f.derived and (fields is None or name in fields):
             checks.append((position, name, compile_field(f).check))
     parsed: list[Row] = []
     unreadable = 0
@@ -80,14 +84,25 @@ def read_registers(
     paths: Iterable[Path],
     forms: dict[str, Form],
     encoding: str | None = None,
+    wanted: Mapping[str, Collection[str] | None] | None = None,
 ) -> Registers:
-    """Every register file at ``paths`` (files or folders); the first unusable file raises."""
+    """Every register file at ``paths`` (files or folders); the first unusable file raises.
+
+    ``wanted`` (form id → the columns needed, None for all) reads only those
+    registers and columns; files of other forms are skipped after a look at their header.
+    """
     registers = Registers()
     for target in paths:
         found = register_files(target)
         if not found:
             raise InputFileError("no-register-files", file=str(target), types=named())
         for path in found:
-            form, rows, unreadable = read_register(path, forms, encoding=encoding)
+            fields = None
+            if wanted is not None:
+                form_id = peek_form(path, forms, encoding).id
+                if form_id not in wanted:
+                    continue
+                fields = wanted[form_id]
+            form, rows, unreadable = read_register(path, forms, encoding=encoding, fields=fields)
             registers.add(form.id, rows, unreadable)
     return registers

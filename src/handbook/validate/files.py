@@ -163,6 +163,60 @@ def _forms_in_run(
     return found
 
 
+def _check_all(
+    files: Sequence[tuple[Path, str | None]],
+    forms: dict[str, Form],
+    policy: Policy,
+    options: Options,
+    key_columns: dict[str, dict[str, set[str]]],
+    on_rows: Any = None,
+) -> list[FileResult]:
+    """Check files one after the other in this process, then resolve their references together."""
+    results = [
+        check_file(path, forms, policy, form_id, options, key_columns, on_rows)
+        for path, form_id in files
+    ]
+    resolve_references(results, forms)
+    return results
+
+
+def _by_group(count: int, groups: Sequence[str] | None) -> dict[str, list[int]]:
+    """File indexes by group (estate), in first-seen order; one group when none are given."""
+    found: dict[str, list[int]] = {}
+    for index in range(count):
+        found.setdefault(groups[index] if groups is not None else "", []).append(index)
+    return found
+
+
+def _estates_in_pool(
+    files: Sequence[tuple[Path, str | None]],
+    forms: dict[str, Form],
+    policy: Policy,
+    options: Options,
+    key_columns: dict[str, dict[str, set[str]]],
+    parts: dict[str, list[int]],
+    jobs: int,
+    on_done: Any,
+) -> list[FileResult]:
+    """Whole estates spread over ``jobs`` processes, each resolving its own references."""
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    results: list[FileResult | None] = [None] * len(files)
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        futures = {
+            pool.submit(
+                _check_all, [files[i] for i in indexes], forms, policy, options, key_columns
+            ): indexes
+            for indexes in parts.values()
+        }
+        for future in as_completed(futures):
+            for index, result in zip(futures[future], future.result(), strict=True):
+                results[index] = result
+                if on_done:
+                    on_done(index, result)
+    return [r for r in results if r is not None]
+
+
 def validate_files(
     files: Sequence[tuple[Path, str | None]],
     forms: dict[str, Form],
@@ -171,15 +225,22 @@ def validate_files(
     jobs: int = 1,
     on_done: Any = None,
     on_rows: Any = None,
+    groups: Sequence[str] | None = None,
 ) -> list[FileResult]:
     """Check ``(path, form_id)`` pairs, in parallel when ``jobs`` > 1, then cross-check references.
 
-    ``on_done(index, result)`` is called as each file finishes, and ``on_rows(file, rows)``
-    every 65 536 rows when files are checked in this process (for progress).
+    ``groups`` names each file's estate: references are resolved within an estate
+    only (a notice in one estate never answers a complaint in another). With
+    several estates, ``jobs`` processes each take whole estates; with one, files.
+    ``on_done(index, result)`` is called as each file (or estate) finishes, and
+    ``on_rows(file, rows)`` every 65 536 rows when files are checked in this process.
     """
     options = options or Options()
     key_columns = reference_targets(forms, _forms_in_run(files, forms, options))
     results: list[FileResult | None] = [None] * len(files)
+    parts = _by_group(len(files), groups)
+    if jobs > 1 and len(parts) > 1:
+        return _estates_in_pool(files, forms, policy, options, key_columns, parts, jobs, on_done)
     if jobs > 1 and len(files) > 1:
         from concurrent.futures import ProcessPoolExecutor, as_completed
 
@@ -199,5 +260,6 @@ def validate_files(
             if on_done:
                 on_done(index, results[index])
     done = [r for r in results if r is not None]
-    resolve_references(done, forms)
+    for indexes in parts.values():
+        resolve_references([done[i] for i in indexes], forms)
     return done
