@@ -258,14 +258,12 @@ def test_a_marked_copy_checked_again_gives_its_remaining_problems(tmp_path: Path
     fixed = _fix(marked, "G3", dt.datetime(2025, 11, 5), tmp_path / "fixed.xlsx")
     remaining = [(p.code, p.cell) for p in run(fixed).problems]
     assert remaining == [(c, cell) for c, cell, _ in key if cell != "G3"]
-    # marked once more: one problems sheet, and only the remaining cells marked
+    # marked once more: one problems sheet, one 待办 sheet, and only the remaining cells marked
     remarked = tmp_path / "remarked.xlsx"
     CliRunner().invoke(cli, ["validate", str(fixed), "--annotate", str(remarked)])
     book = load_workbook(remarked)
-    assert (
-        book.sheetnames.count("检查结果") == 1
-        and len(book.sheetnames) == len(load_workbook(source).sheetnames) + 1
-    )
+    assert book.sheetnames.count("检查结果") == 1 and book.sheetnames.count("待办") == 1
+    assert len(book.sheetnames) == len(load_workbook(source).sheetnames) + 2
     sheet = book.worksheets[1]
     commented = sorted(c.coordinate for row in sheet.iter_rows() for c in row if c.comment)
     assert commented == sorted(cell for _, cell in remaining if cell)
