@@ -85,8 +85,8 @@ async function check(message) {
   const progress = (stage, rows) => post({ kind: stage, id: message.id, rows });
   try {
     const text = checker.check_json(
-      new Uint8Array(message.bytes), message.name, message.lang, message.form || null, progress,
-      message.asOf || null,
+      new Uint8Array(message.bytes), message.name, message.lang, message.form || undefined, progress,
+      message.asOf || undefined,
     );
     post({ kind: "result", id: message.id, result: JSON.parse(text) });
   } catch (error) {
@@ -100,7 +100,8 @@ async function annotate(message) {
   const checker = await load(message.lang);
   try {
     const proxy = checker.annotated(
-      new Uint8Array(message.bytes), message.name, message.lang, message.form || null, null, message.asOf || null,
+      // undefined, not null: Pyodide passes JS null as JsNull, undefined as None
+      new Uint8Array(message.bytes), message.name, message.lang, message.form || undefined, undefined, message.asOf || undefined,
     );
     const bytes = proxy && proxy.toJs ? proxy.toJs() : proxy;
     if (proxy && proxy.destroy) proxy.destroy();
