@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from pathlib import Path
 
 import pytest
@@ -113,3 +114,23 @@ def test_form_found_from_header_when_the_name_says_nothing(tmp_path: Path) -> No
     path.write_bytes(source.read_bytes())
     result = check_file(path, FORMS, POLICY)
     assert result.form == "complaint_register" and result.fatal is None
+
+
+def test_a_text_file_the_csv_module_cannot_split_is_named_without_its_words(tmp_path: Path) -> None:
+    """csv.Error's own English (field limit, NUL) never reaches a person: a message with the line."""
+    from click.testing import CliRunner
+
+    from handbook.cli import cli
+
+    folder = tmp_path / "complaint_register"
+    folder.mkdir()
+    path = folder / "x.csv"
+    path.write_bytes("受理编号,受理时间\n".encode() + b"a" * 200_000 + b"\n")
+    for lang in ("zh", "en"):
+        result = CliRunner().invoke(
+            cli, ["validate", str(path), "--lang", lang, "--format", "json"]
+        )
+        assert result.exit_code == 2
+        fatal = json.loads(result.output)["files"][0]["fatal"]
+        assert fatal["code"] == "text-unparsable" and "field larger" not in fatal["message"]
+        assert ("第 2 行" if lang == "zh" else "line 2") in fatal["message"]

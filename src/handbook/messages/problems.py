@@ -257,10 +257,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{file}：可能是以下多种登记表之一：{candidates}。请用 --form 指定。",
         "{file}: could be any of these registers: {candidates}. Pass --form to choose.",
     ),
-    "file-read-error": (
-        "读取 {file} 时出错：{reason}。",
-        "Error while reading {file}: {reason}.",
-    ),
     # ---- register files: problems in the data -----------------------------------------
     "missing-column": (
         "缺少必填列“{column}”。请从空白登记表复制表头。",
@@ -573,6 +569,16 @@ CATALOGUE.update(
         "new-registers-not-empty": (
             "{file} 已存在且不是空文件夹；为免覆盖已有文件，请指定一个新的或空的文件夹。",
             "{file} exists and is not an empty folder; to overwrite nothing, give a new or empty folder.",
+        ),
+    }
+)
+
+# registers/reading.py: a text file the csv module cannot split, said without its words
+CATALOGUE.update(
+    {
+        "text-unparsable": (
+            "{file} 第 {line} 行无法按表格读取：可能有不成对的引号、空字符（NUL）或极长的单元格。请在电子表格程序中打开它，另存为“CSV UTF-8”后再试。",
+            "{file} line {line} cannot be read as a table: it may hold an unpaired quote, a NUL character or an extremely long cell. Open it in a spreadsheet program, save it as CSV UTF-8, and try again.",
         ),
     }
 )

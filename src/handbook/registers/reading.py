@@ -131,10 +131,8 @@ def _csv_rows(path: Path, encoding: str, delimiter: str) -> Iterator[list[Any]]:
         raise InputFileError(
             "bad-encoding", file=str(path), line=line + 1, encoding=encoding
         ) from None
-    except csv.Error as exc:
-        raise InputFileError(
-            "file-read-error", file=str(path), reason=f"line {line + 1}: {exc}"
-        ) from None
+    except csv.Error:  # csv's own words (NUL, field limit, quotes) are not for a person
+        raise InputFileError("text-unparsable", file=str(path), line=line + 1) from None
     except OSError as exc:
         raise InputFileError(
             "file-unreadable", file=str(path), reason=exc.strerror or str(exc)
