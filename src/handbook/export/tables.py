@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from handbook.model.form import Field, Form
-from handbook.registers.cells import compile_field, is_blank
+from handbook.registers.cells import BLANK, blank_row, cached, compile_field
 from handbook.registers.opening import open_register
 
 #: form field type → SQL type (DuckDB names, also Parquet's logical types)
@@ -54,24 +54,23 @@ def file_rows(
     form, header = register.form, register.header
     position = {name: pos for pos, name in header.columns.items()}
     wanted = exported_fields(form, include_personal)
-    checks = [(position.get(f.name), compile_field(f).check) for f in wanted]
+    checks = [(position.get(f.name), cached(compile_field(f).check)) for f in wanted]
     unreadable = [0]
 
     def rows() -> Iterator[tuple[int, list[Any]]]:
         for offset, cells in enumerate(register.data, start=header.row + 1):
-            if all(is_blank(c) for c in cells):
+            if blank_row(cells):
                 continue
             values: list[Any] = []
-            for pos, check in checks:
-                raw = cells[pos] if pos is not None and pos < len(cells) else None
-                if is_blank(raw):
-                    values.append(None)
+            size = len(cells)
+            for pos, parse in checks:
+                verdict = parse(cells[pos] if pos is not None and pos < size else None)
+                if verdict[1] is None:
+                    values.append(verdict[0])
                     continue
-                value, code, _ = check(raw)
-                if code is not None:
+                if verdict is not BLANK:
                     unreadable[0] += 1
-                    value = None
-                values.append(value)
+                values.append(None)
             yield offset, values
 
     return form, rows(), unreadable

@@ -128,6 +128,11 @@ class Settings:
         """The value of ``key`` in force on ``day`` (a date or datetime), with its unit and period."""
         setting = self.history.get(key)
         if setting is not None and day is not None:
+            if not setting.previous:  # one value on every day
+                found = self._terms.get((key, None))
+                if found is None:
+                    found = self._terms[(key, None)] = setting.current
+                return found
             date = as_date(day)
             found = self._terms.get((key, date))
             if found is None:
@@ -175,7 +180,18 @@ class Settings:
 
     def mean(self, key: str, days: Iterable[Any], pick: Any = float) -> float | None:
         """The mean over ``days`` of ``pick(value in force on each day)``: a target weighted by rows."""
-        targets = [pick(self.on(key, day)) for day in days]
+        setting = self.history.get(key)
+        if setting is None or not setting.previous:
+            # one value on every day (as ``term`` gives it): the mean is that value
+            for day in days:
+                return pick(self.on(key, day))
+            return None
+        seen: dict[Any, Any] = {}  # a day's target, looked up once (days repeat)
+        targets = []
+        for day in days:
+            if day not in seen:
+                seen[day] = pick(self.on(key, day))
+            targets.append(seen[day])
         if not targets:
             return None
         if len(set(targets)) == 1:  # one rule over the whole period: its value, not a float sum
@@ -263,8 +279,22 @@ Row = dict[str, Any]
 
 
 def in_period(rows: Iterable[Row], name: str, period: Period) -> list[Row]:
-    """The rows whose ``name`` (a date or datetime) falls in ``period``."""
-    return [r for r in rows if r.get(name) in period]
+    """The rows whose ``name`` (a date or datetime) falls in ``period``.
+
+    As ``value in period`` for each row, with a plain date-time compared at once
+    (the common case, asked for every row of every indicator and month).
+    """
+    first = dt.datetime.combine(period.start, dt.time())
+    after = dt.datetime.combine(period.end + dt.timedelta(days=1), dt.time())
+    found = []
+    for r in rows:
+        value = r.get(name)
+        if type(value) is dt.datetime and value.tzinfo is None:
+            if first <= value < after:
+                found.append(r)
+        elif value is not None and value in period:
+            found.append(r)
+    return found
 
 
 def ratings(values: Iterable[Any], satisfied: frozenset[str]) -> tuple[int, int]:

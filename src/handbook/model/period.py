@@ -29,10 +29,14 @@ class Period:
     label: str
 
     def __contains__(self, value: Any) -> bool:
-        if isinstance(value, dt.datetime):
+        kind = type(value)  # the exact types first: reports ask this for every row
+        if kind is dt.datetime:
             value = value.date()
-        if not isinstance(value, dt.date):
-            return False
+        elif kind is not dt.date:
+            if isinstance(value, dt.datetime):
+                value = value.date()
+            elif not isinstance(value, dt.date):
+                return False
         return self.start <= value <= self.end
 
     @property

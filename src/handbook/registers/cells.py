@@ -102,8 +102,43 @@ def _year(match: re.Match[str]) -> int:
     return int(match[1]) if match[1] else 2000 + int(match[2])
 
 
+def _plain_moment(text: str) -> dt.datetime | None:
+    """2026-03-05 10:30 or 2026-03-05 10:30:00, as most files write it, read without the pattern.
+
+    The same value the pattern gives for this shape; None for any other shape (or
+    a date that does not exist), which the pattern then decides.
+    """
+    size = len(text)
+    if not (
+        (size == 16 or (size == 19 and text[16] == ":"))
+        and text[4] == "-"
+        and text[7] == "-"
+        and text[10] in " T"
+        and text[13] == ":"
+    ):
+        return None
+    digits = text[:4] + text[5:7] + text[8:10] + text[11:13] + text[14:16] + text[17:]
+    if not (digits.isascii() and digits.isdigit()):
+        return None
+    try:
+        return dt.datetime(
+            int(text[:4]),
+            int(text[5:7]),
+            int(text[8:10]),
+            int(text[11:13]),
+            int(text[14:16]),
+            int(text[17:]) if size == 19 else 0,
+        )
+    except ValueError:
+        return None
+
+
 def parse_datetime(value: Any) -> dt.datetime | None:
     """A date and time from a typed string or an Excel cell; None when it is not one."""
+    if type(value) is str:
+        moment = _plain_moment(value)
+        if moment is not None:
+            return moment
     if isinstance(value, dt.datetime):
         return value
     if isinstance(value, dt.date):
@@ -347,6 +382,48 @@ def _bound(limit: Any, ftype: str) -> Any:
 def is_blank(value: Any) -> bool:
     """An empty cell: None, or only white space and characters that show nothing."""
     return value is None or (isinstance(value, str) and looks_blank(value))
+
+
+def blank_row(cells: list[Any]) -> bool:
+    """Every cell of the row is blank (``is_blank``), deciding at the first filled one."""
+    for cell in cells:
+        if cell is None:
+            continue
+        if type(cell) is not str or not looks_blank(cell):
+            return False
+    return True
+
+
+#: what ``cached`` returns for a blank cell
+BLANK: Result = (None, "blank", None)
+#: the distinct texts a column remembers (a free-text column of a large file stops adding)
+CACHE_LIMIT = 1 << 14
+
+
+def cached(check: Callable[[Any], Result]) -> Callable[[Any], Result]:
+    """``check`` that parses each distinct text of a column once, and gives ``BLANK`` for a blank cell.
+
+    Dates, choices and numbers repeat down a column of thousands of rows, so a
+    reader of a whole file calls this once per cell instead of ``is_blank`` and
+    ``check``: the same verdicts (``check`` depends on the cell alone), a
+    fraction of the work. One per column and file: the memory is bounded by
+    ``CACHE_LIMIT`` texts.
+    """
+    memo: dict[str, Result] = {}
+
+    def parse(raw: Any) -> Result:
+        if type(raw) is str:
+            found = memo.get(raw)
+            if found is None:
+                found = BLANK if looks_blank(raw) else check(raw)
+                if len(memo) < CACHE_LIMIT:
+                    memo[raw] = found
+            return found
+        if raw is None:
+            return BLANK
+        return check(raw)
+
+    return parse
 
 
 def display(value: Any) -> str:

@@ -15,7 +15,7 @@ from typing import Any
 
 from handbook.errors import InputFileError
 from handbook.model.form import Form
-from handbook.registers.cells import compile_field, is_blank
+from handbook.registers.cells import BLANK, blank_row, cached, compile_field
 from handbook.registers.formats import named
 from handbook.registers.opening import open_register, peek_form
 from handbook.registers.reading import register_files
@@ -60,23 +60,22 @@ def read_register(
     for position, name in header.columns.items():
         f = form.field(name)
         if f is not None and not f.derived and (fields is None or name in fields):
-            checks.append((position, name, compile_field(f).check))
+            checks.append((position, name, cached(compile_field(f).check)))
     parsed: list[Row] = []
     unreadable = 0
     for cells in register.data:
-        if all(is_blank(c) for c in cells):
-            continue
         values: Row = {}
-        for position, name, check in checks:
-            raw = cells[position] if position < len(cells) else None
-            if is_blank(raw):
-                continue
-            value, code, _ = check(raw)
-            if code is None:
-                values[name] = value
-            else:
-                unreadable += 1
-        parsed.append(values)
+        bad = 0
+        size = len(cells)
+        for position, name, parse in checks:
+            verdict = parse(cells[position] if position < size else None)
+            if verdict[1] is None:
+                values[name] = verdict[0]
+            elif verdict is not BLANK:
+                bad += 1
+        if values or bad or not blank_row(cells):
+            unreadable += bad
+            parsed.append(values)
     return form, parsed, unreadable
 
 
