@@ -22,16 +22,18 @@ def _size(fig: Figure) -> float:
     return fig.denominator if fig.size is None else fig.size
 
 
-def _cells(estates: Sequence[Indicator], key: str | None) -> list[tuple[int, Figure]]:
-    found = []
-    for i, ind in enumerate(estates):
-        if key is None:
-            found.append((i, ind.figure))
-            continue
-        for g in ind.groups:
-            if g.key == key:
-                found.append((i, g.figure))
-    return [(i, f) for i, f in found if f.denominator]
+def _index(ind: Indicator) -> dict[str | None, list[Figure]]:
+    """The figures of ``ind`` by cell: None for the overall figure, else each group key."""
+    found: dict[str | None, list[Figure]] = {None: [ind.figure]}
+    for g in ind.groups:
+        found.setdefault(g.key, []).append(g.figure)
+    return found
+
+
+def _cells(
+    indexes: Sequence[dict[str | None, list[Figure]]], key: str | None
+) -> list[tuple[int, Figure]]:
+    return [(i, f) for i, by in enumerate(indexes) for f in by.get(key, ()) if f.denominator]
 
 
 def _hide(ind: Indicator, key: str | None) -> Indicator:
@@ -47,6 +49,7 @@ def _hide(ind: Indicator, key: str | None) -> Indicator:
 def protect(estates: list[Indicator], group: Indicator) -> tuple[list[Indicator], Indicator]:
     """The estates' and the group's indicator with cells hidden so no suppressed cell can be derived."""
     keys: list[str | None] = [None, *(g.key for g in group.groups)]
+    indexes = [_index(ind) for ind in estates]  # one look-up per cell, not a scan per key
     for key in keys:
         shown_group = (
             group.figure
@@ -55,7 +58,7 @@ def protect(estates: list[Indicator], group: Indicator) -> tuple[list[Indicator]
         )
         if shown_group is None or shown_group.status != "ok":
             continue
-        cells = _cells(estates, key)
+        cells = _cells(indexes, key)
         hidden = [i for i, f in cells if f.suppressed]
         if len(hidden) != 1:
             continue
@@ -63,6 +66,7 @@ def protect(estates: list[Indicator], group: Indicator) -> tuple[list[Indicator]
         if others:
             index = others[0][1]
             estates[index] = _hide(estates[index], key)
+            indexes[index] = _index(estates[index])
         else:
             group = _hide(group, key)
     return estates, group

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
+from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, replace
+from typing import Any
 
 from handbook.errors import InputFileError
 from handbook.indicators import (
@@ -91,28 +93,39 @@ def estate_report(
     return EstateReport(folder, report, tuple(months), tuple(tuple(m) for m in per_month))
 
 
+#: the forms and policy of a worker process, given once when it starts (``_start_worker``)
+#: rather than pickled with each of hundreds of estates
+_WORKER: dict[str, Any] = {}
+
+
+def _start_worker(forms: dict[str, Form], policy: Policy) -> None:
+    _WORKER["forms"], _WORKER["policy"] = forms, policy
+
+
+def _worker_report(folder: EstateFolder, period: Period, as_of: dt.datetime) -> EstateReport:
+    return estate_report(folder, _WORKER["forms"], _WORKER["policy"], period, as_of)
+
+
+def _worker_span(folder: EstateFolder) -> Period | None:
+    return estate_span(folder, _WORKER["forms"])
+
+
 def _run(
     folders: Sequence[EstateFolder],
     forms: dict[str, Form],
     policy: Policy,
-    period: Period | None,
+    period: Period,
     as_of: dt.datetime,
-    jobs: int,
+    pool: Executor | None,
     on_done: Callable[[EstateReport], None] | None,
 ) -> list[EstateReport]:
     done: list[EstateReport | None] = [None] * len(folders)
-    if jobs > 1 and len(folders) > 1:
-        from concurrent.futures import ProcessPoolExecutor, as_completed
-
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            futures = {
-                pool.submit(estate_report, f, forms, policy, period, as_of): i
-                for i, f in enumerate(folders)
-            }
-            for future in as_completed(futures):
-                done[futures[future]] = future.result()
-                if on_done:
-                    on_done(future.result())
+    if pool is not None:
+        futures = {pool.submit(_worker_report, f, period, as_of): i for i, f in enumerate(folders)}
+        for future in as_completed(futures):
+            done[futures[future]] = future.result()
+            if on_done:
+                on_done(future.result())
     else:
         for i, f in enumerate(folders):
             done[i] = estate_report(f, forms, policy, period, as_of)
@@ -130,13 +143,10 @@ def estate_span(folder: EstateFolder, forms: dict[str, Form]) -> Period | None:
 
 
 def _spans(
-    folders: Sequence[EstateFolder], forms: dict[str, Form], jobs: int
+    folders: Sequence[EstateFolder], forms: dict[str, Form], pool: Executor | None
 ) -> list[Period | None]:
-    if jobs > 1 and len(folders) > 1:
-        from concurrent.futures import ProcessPoolExecutor
-
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            return list(pool.map(estate_span, folders, [forms] * len(folders), chunksize=4))
+    if pool is not None:
+        return list(pool.map(_worker_span, folders, chunksize=4))
     return [estate_span(f, forms) for f in folders]
 
 
@@ -186,9 +196,14 @@ def build_group_report(
     if not folders:
         raise InputFileError("no-estates", file="")
     as_of = as_of or dt.datetime.now().replace(microsecond=0)
-    if period is None:
-        period = _common_period(_spans(folders, forms, jobs), as_of)
-    reports = _run(folders, forms, policy, period, as_of, jobs, on_done)
+    if jobs > 1 and len(folders) > 1:
+        # one pool for both passes; each worker gets the forms and policy once
+        with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(forms, policy)) as pool:
+            period = period or _common_period(_spans(folders, forms, pool), as_of)
+            reports = _run(folders, forms, policy, period, as_of, pool, on_done)
+    else:
+        period = period or _common_period(_spans(folders, forms, None), as_of)
+        reports = _run(folders, forms, policy, period, as_of, None, on_done)
     group = _pooled([r.report for r in reports], period, as_of)
     months = reports[0].months
     threshold = group.settings.threshold

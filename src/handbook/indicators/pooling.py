@@ -68,13 +68,22 @@ def _group_keys(indicators: Sequence[Indicator]) -> list[str]:
     return keys
 
 
+def _first_groups(ind: Indicator) -> dict[str, Group]:
+    """Each group key of ``ind`` to its first group (looked up once, not scanned per key)."""
+    found: dict[str, Group] = {}
+    for g in ind.groups:
+        found.setdefault(g.key, g)
+    return found
+
+
 def _pooled_groups(indicators: Sequence[Indicator], threshold: int) -> tuple[Group, ...]:
     groups = []
+    by_key = [_first_groups(ind) for ind in indicators]
     for key in _group_keys(indicators):
         label = None
         figures = []
-        for ind in indicators:
-            found = next((g for g in ind.groups if g.key == key), None)
+        for ind, first in zip(indicators, by_key, strict=True):
+            found = first.get(key)
             if found is not None:
                 label = label or found.label
                 figures.append(found.figure)
