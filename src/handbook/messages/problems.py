@@ -582,3 +582,17 @@ CATALOGUE.update(
         ),
     }
 )
+
+# validate/unique_files.py: a unique value or key repeated in another file of the same estate
+CATALOGUE.update(
+    {
+        "unique-across-files": (
+            "“{value}”已出现在 {first_file} 第 {first} 行。“{column}”在同一项目的登记表中必须唯一，即使分几个文件登记；请核对两处，改正编号或删去重复登记的一行。",
+            "'{value}' is already in {first_file}, row {first}. '{column}' must be unique in the estate's register, even when it is kept in several files; check both places and correct the number or remove the row entered twice.",
+        ),
+        "unique-key-across-files": (
+            "{columns} 的组合（{value}）已出现在 {first_file} 第 {first} 行；在同一项目的登记表中必须唯一，即使分几个文件登记。请核对两处。",
+            "The combination of {columns} ({value}) is already in {first_file}, row {first}; it must be unique in the estate's register, even when it is kept in several files. Check both places.",
+        ),
+    }
+)

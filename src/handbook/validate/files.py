@@ -28,6 +28,7 @@ from handbook.validate.engine import UniqueTracker, check_rows, duplicate_rows
 from handbook.validate.problems import ERROR, Problem
 from handbook.validate.references import reference_targets, resolve_references
 from handbook.validate.results import FileResult, Options
+from handbook.validate.unique_files import resolve_unique
 
 
 def check_file(
@@ -177,6 +178,7 @@ def _check_all(
         for path, form_id in files
     ]
     resolve_references(results, forms)
+    resolve_unique(results, forms, options)
     return results
 
 
@@ -262,4 +264,5 @@ def validate_files(
     done = [r for r in results if r is not None]
     for indexes in parts.values():
         resolve_references([done[i] for i in indexes], forms)
+        resolve_unique([done[i] for i in indexes], forms, options)
     return done
