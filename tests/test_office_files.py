@@ -74,7 +74,12 @@ def test_ods_and_xls_found_in_a_folder(tmp_path: Path) -> None:
     for name in ("filled_repair.ods", "filled_repair.xls"):
         shutil.copy(OFFICE / name, tmp_path / name)
     result = CliRunner().invoke(cli, ["validate", str(tmp_path), "--format", "json"])
-    assert result.exit_code == 0 and json.loads(result.output)["summary"]["files"] == 2
+    report = json.loads(result.output)
+    assert report["summary"]["files"] == 2
+    # the two files are the same register twice: the second repeats every number of the first
+    # (unique across the files of one estate, issue 21), and that is all that is wrong
+    assert result.exit_code == 1
+    assert {p["code"] for p in report["problems"]} == {"unique-across-files"}
 
 
 def test_an_invalid_dropdown_value_is_one_problem_with_a_hint() -> None:
