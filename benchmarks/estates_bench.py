@@ -271,7 +271,13 @@ def _measure(step: str, root: Path, jobs: int, work: Path) -> dict[str, Any]:
         str(work),
     ]
     peak = 0
-    with subprocess.Popen(command, stdout=subprocess.PIPE, text=True, cwd=ROOT) as process:
+    log = (work / f"{step}.stderr.txt").open("w", encoding="utf-8")  # the command's own lines
+    with (
+        log,
+        subprocess.Popen(
+            command, stdout=subprocess.PIPE, stderr=log, text=True, cwd=ROOT
+        ) as process,
+    ):
         while process.poll() is None:
             peak = max(peak, _tree_rss(process.pid))
             time.sleep(0.25)
